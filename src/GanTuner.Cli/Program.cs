@@ -1,0 +1,3 @@
+using GanTuner.Cli;
+
+return GanTunerApp.Run(args);
