@@ -9,7 +9,18 @@ public static class GanTunerApp
     {
         var app = new CommandApp();
         app.Configure(Configure);
-        return app.Run(args);
+        // An unknown option must be an error, not silently ignored (a mistyped --protocol would run the default).
+        app.Configure(config => config.UseStrictParsing());
+        try
+        {
+            return app.Run(args);
+        }
+#pragma warning disable CA1031 // The one place every failure becomes a line and an exit code.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return CliErrors.Handle(e);
+        }
     }
 
     public static void Configure(IConfigurator config)
@@ -19,10 +30,43 @@ public static class GanTunerApp
         config.PropagateExceptions();
         // Commands register themselves here; each area owns the block below its marker.
         // [data]
+        config.AddBranch("data", data =>
+        {
+            data.SetDescription("Inspect price data and download it from Yahoo Finance.");
+            data.AddCommand<Commands.Data.DataShowCommand>("show")
+                .WithDescription("Rows, dates, price range, largest gap and the windows of each split under a protocol.")
+                .WithExample("data", "show")
+                .WithExample("data", "show", "--data", "prices.csv", "--protocol", "paper", "--seq", "60");
+            data.AddCommand<Commands.Data.DataFetchCommand>("fetch")
+                .WithDescription("Download daily bars from Yahoo Finance into a Yahoo-format CSV.")
+                .WithExample("data", "fetch", "^GSPC", "--from", "1927-12-30", "--out", "gspc.csv");
+        });
         // [trial]
+        config.AddCommand<Commands.Trial.TrialCommand>("trial")
+            .WithDescription("Train one LSTM configuration and score it beside the naive forecast (tomorrow = today).")
+            .WithExample("trial", "--layers", "2", "--units", "34", "--lr", "0.001", "--batch", "16", "--seq", "30", "--dropout", "0.2")
+            .WithExample("trial", "--data", "gspc.csv", "--protocol", "paper", "--json");
         // [tuning]
+        config.AddCommand<Commands.Tuning.AskCommand>("ask")
+            .WithDescription("Start a study's next trial (creating the study if needed); prints {\"trial\":N,\"params\":{...}}.")
+            .WithExample("ask", "--study", "my-model", "--tuner", "tpe", "--seed", "1")
+            .WithExample("ask", "--study", "my-model", "--space", "space.json", "--storage", "runs.db");
+        config.AddCommand<Commands.Tuning.TellCommand>("tell")
+            .WithDescription("Record the value (or the failure) of a trial that ask started.")
+            .WithExample("tell", "--study", "my-model", "--trial", "0", "--value", "0.0123")
+            .WithExample("tell", "--study", "my-model", "--trial", "1", "--failed", "--reason", "out of memory");
+        config.AddCommand<Commands.Tuning.StudiesCommand>("studies")
+            .WithDescription("List the stored studies with their trial counts and best values.")
+            .WithExample("studies", "--storage", "runs.db");
+        config.AddCommand<Commands.Tuning.CompareCommand>("compare")
+            .WithDescription("Compare tuners over many seeds on a synthetic function: median and quartiles of the best value found.")
+            .WithExample("compare", "--objective", "hartmann6", "--tuners", "random,grid,tpe,ga", "--budget", "50", "--seeds", "30");
         // [tune]
         // [report]
+        config.AddCommand<Commands.Report.ReportCommand>("report")
+            .WithDescription("The paper's figures as PNG files and one self-contained HTML page for a stored study.")
+            .WithExample("report", "--study", "gan-sp500")
+            .WithExample("report", "--study", "gan-sp500", "--compare", "random-sp500,tpe-sp500", "--out", "report");
         // [compare]
     }
 }

@@ -1,0 +1,78 @@
+using System.Text;
+using System.Text.Json;
+using GanTuner.Data.Protocols;
+using GanTuner.Forecasting;
+
+namespace GanTuner.Cli.Commands.Trial;
+
+/// <summary>
+/// The one-line JSON form of a trial: status, reason, data facts, the configuration, every metric of
+/// <see cref="TrialResult.ToMetrics"/> as a top-level field (NaN as null), and the per-epoch losses.
+/// </summary>
+internal static class TrialJson
+{
+    public static string Format(TrialResult result, ForecastDataset data)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("status", result.Status.ToString().ToLowerInvariant());
+            json.WriteString("reason", result.FailureReason);
+            json.WriteString("data", data.Series.Source);
+            json.WriteString("protocol", data.Spec.Protocol.Name());
+            json.WriteString("target", data.Spec.Target.Name());
+            json.WriteBoolean("leaky", data.IsLeaky);
+            json.WriteString("objective_split", result.ObjectiveSplit.ToString().ToLowerInvariant());
+            var c = result.Config;
+            json.WriteNumber("layers", c.Layers);
+            json.WriteNumber("units", c.Units);
+            json.WriteNumber("lr", c.LearningRate);
+            json.WriteNumber("batch", c.BatchSize);
+            json.WriteNumber("seq", c.SequenceLength);
+            json.WriteNumber("dropout", c.Dropout);
+            json.WriteNumber("epochs", c.Epochs);
+            json.WriteNumber("seed", c.Seed);
+            foreach (var (key, value) in result.ToMetrics().OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                WriteNumber(json, key, value);
+            }
+
+            WriteArray(json, "epoch_train_loss", result.EpochTrainLoss);
+            WriteArray(json, "epoch_val_loss", result.EpochValidationLoss);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteNumber(Utf8JsonWriter json, string key, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber(key, value);
+        }
+        else
+        {
+            json.WriteNull(key);
+        }
+    }
+
+    private static void WriteArray(Utf8JsonWriter json, string key, IReadOnlyList<double> values)
+    {
+        json.WriteStartArray(key);
+        foreach (var v in values)
+        {
+            if (double.IsFinite(v))
+            {
+                json.WriteNumberValue(v);
+            }
+            else
+            {
+                json.WriteNullValue();
+            }
+        }
+
+        json.WriteEndArray();
+    }
+}

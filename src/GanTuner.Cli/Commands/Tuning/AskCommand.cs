@@ -1,0 +1,74 @@
+using System.Text;
+using System.Text.Json;
+using GanTuner.Storage;
+using GanTuner.Tuning;
+using GanTuner.Tuning.Studies;
+using Spectre.Console.Cli;
+
+namespace GanTuner.Cli.Commands.Tuning;
+
+/// <summary><c>gantuner ask</c>: starts the study's next trial (creating the study if needed) and prints
+/// <c>{"trial":N,"params":{…}}</c> on one line, so any program can be tuned from a shell script.</summary>
+public sealed class AskCommand : Command<AskSettings>
+{
+    public override int Execute(CommandContext context, AskSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        using var store = new SqliteStudyStore(settings.Storage);
+        var study = Open(store, settings);
+        var trial = study.Ask();
+        Console.Out.WriteLine(Format(trial));
+        return 0;
+    }
+
+    /// <summary>The stored definition fills in whatever the user left out; what they gave must agree with it.</summary>
+    private static Study Open(SqliteStudyStore store, AskSettings settings)
+    {
+        var name = settings.Study!;
+        var stored = store.FindStudy(name);
+        var space = settings.Space is not null
+            ? SearchSpace.Load(settings.Space)
+            : stored is not null ? SearchSpace.Parse(stored.SearchSpaceJson) : SearchSpace.Table1();
+        var options = settings.Options.Length > 0
+            ? TunerOptions.Parse(settings.Options)
+            : stored is not null ? TunerOptions.FromJson(stored.TunerOptionsJson) : TunerOptions.Empty;
+        return Study.CreateOrLoad(
+            store,
+            name,
+            space,
+            settings.Tuner ?? stored?.TunerName ?? AskSettings.DefaultTuner,
+            settings.Seed ?? stored?.Seed ?? 0,
+            options);
+    }
+
+    internal static string Format(TrialHandle trial)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("trial", trial.Number);
+            json.WriteStartObject("params");
+            foreach (var (name, value) in trial.Parameters.Values)
+            {
+                switch (value.Kind)
+                {
+                    case ParameterValueKind.IntegerNumber:
+                        json.WriteNumber(name, value.AsInteger());
+                        break;
+                    case ParameterValueKind.RealNumber:
+                        json.WriteNumber(name, value.AsDouble());
+                        break;
+                    default:
+                        json.WriteString(name, value.AsText());
+                        break;
+                }
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}

@@ -1,0 +1,42 @@
+using System.ComponentModel;
+using GanTuner.Tuning;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace GanTuner.Cli.Commands.Tuning;
+
+/// <summary>Options of <c>gantuner ask</c>. The study's definition options apply when it is created; for an
+/// existing study they may be left out, and when given they must match what is stored.</summary>
+public sealed class AskSettings : StudySettings
+{
+    public const string DefaultTuner = "tpe";
+
+    [CommandOption("--tuner <NAME>")]
+    [Description("Tuner for a new study: random, grid, tpe, tpe-univariate, ga, gan… (default: tpe).")]
+    public string? Tuner { get; init; }
+
+    [CommandOption("--space <FILE>")]
+    [Description("Search space JSON for a new study (default: the paper's Table 1).")]
+    public string? Space { get; init; }
+
+    [CommandOption("--seed <N>")]
+    [Description("Seed for a new study (default: 0).")]
+    public int? Seed { get; init; }
+
+    [CommandOption("--option <KEY=VALUE>")]
+    [Description("Tuner setting, repeatable (e.g. tpe.startup=20, grid.points=4).")]
+    public string[] Options { get; init; } = [];
+
+    public override ValidationResult Validate()
+    {
+        var common = base.Validate();
+        if (!common.Successful)
+        {
+            return common;
+        }
+
+        return Tuner is not null && !TunerFactory.Names.Contains(Tuner)
+            ? ValidationResult.Error($"unknown tuner '{Tuner}'; expected one of {string.Join(", ", TunerFactory.Names)}")
+            : ValidationResult.Success();
+    }
+}

@@ -1,0 +1,17 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace GanTuner.Cli.Commands.Tuning;
+
+/// <summary>Options of <c>gantuner studies</c>.</summary>
+public sealed class StudiesSettings : CommandSettings
+{
+    [CommandOption("--storage <FILE>")]
+    [Description("The SQLite file holding the studies.")]
+    [DefaultValue(StudySettings.DefaultStorage)]
+    public string Storage { get; init; } = StudySettings.DefaultStorage;
+
+    public override ValidationResult Validate() =>
+        string.IsNullOrWhiteSpace(Storage) ? ValidationResult.Error("--storage needs a file name") : ValidationResult.Success();
+}

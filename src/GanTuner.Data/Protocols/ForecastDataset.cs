@@ -1,0 +1,187 @@
+using System.Globalization;
+
+namespace GanTuner.Data.Protocols;
+
+/// <summary>
+/// A price series turned into scaled sliding windows under a protocol: what a trial trains and scores on.
+/// Built once per study and shared read-only by every trial.
+/// </summary>
+public sealed class ForecastDataset
+{
+    private readonly double[] _scaled;
+
+    private ForecastDataset(PriceSeries series, DatasetSpec spec, SplitPlan plan, MinMaxScaler scaler, double[] scaled)
+    {
+        Series = series;
+        Spec = spec;
+        Plan = plan;
+        Scaler = scaler;
+        _scaled = scaled;
+        Prices = series.Prices(spec.Column);
+        var rows = TargetRows(plan, spec.ShuffleSeed);
+        Train = Windows(SplitKind.Train, rows.Train);
+        Validation = Windows(SplitKind.Validation, rows.Validation);
+        Test = Windows(SplitKind.Test, rows.Test);
+    }
+
+    public PriceSeries Series { get; }
+
+    public DatasetSpec Spec { get; }
+
+    public SplitPlan Plan { get; }
+
+    /// <summary>Fitted on prices (level) or log returns (log-return) of rows before <see cref="SplitPlan.FitEnd"/>.</summary>
+    public MinMaxScaler Scaler { get; }
+
+    /// <summary>The modelled price column.</summary>
+    public double[] Prices { get; }
+
+    public int SequenceLength => Spec.SequenceLength;
+
+    public WindowSplit Train { get; }
+
+    /// <summary>Empty under the paper protocols.</summary>
+    public WindowSplit Validation { get; }
+
+    public WindowSplit Test { get; }
+
+    /// <summary>The split whose MSE a tuner minimises: validation under holdout, test under the paper protocols.</summary>
+    public SplitKind ObjectiveSplit => Plan.ObjectiveSplit;
+
+    public WindowSplit Objective => Split(ObjectiveSplit);
+
+    /// <summary>True for protocols that let future prices shape training.</summary>
+    public bool IsLeaky => Spec.Protocol == Protocol.PaperShuffled;
+
+    public WindowSplit Split(SplitKind kind) => kind switch
+    {
+        SplitKind.Train => Train,
+        SplitKind.Validation => Validation,
+        SplitKind.Test => Test,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>The input window for the day after the last row: what a "next close" prediction uses.</summary>
+    public float[] NextInput()
+    {
+        var input = new float[SequenceLength];
+        CopyInput(_scaled.Length, input);
+        return input;
+    }
+
+    /// <summary>Maps a model's scaled prediction for a target day to a price, given the close of the day before.</summary>
+    public double ToPrice(double scaledPrediction, double previousClose) => Spec.Target switch
+    {
+        ForecastTarget.Level => Scaler.Inverse(scaledPrediction),
+        ForecastTarget.LogReturn => previousClose * Math.Exp(Scaler.Inverse(scaledPrediction)),
+        _ => throw new InvalidOperationException($"unknown target {Spec.Target}"),
+    };
+
+    /// <exception cref="PriceDataException">Too few rows for the protocol and sequence length, or a constant fitting part.</exception>
+    public static ForecastDataset Build(PriceSeries series, DatasetSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentOutOfRangeException.ThrowIfLessThan(spec.SequenceLength, 1);
+        var plan = new SplitPlan(series.Count, spec.SequenceLength, spec.Protocol, spec.Target);
+        if (!plan.IsUsable)
+        {
+            var need = SplitPlan.MinimumRows(spec.SequenceLength, spec.Protocol, spec.Target);
+            throw new PriceDataException(
+                $"{series.Source}: too few rows for protocol {spec.Protocol.Name()} and sequence length {spec.SequenceLength} "
+                + $"({series.Count} rows; need at least {need})");
+        }
+
+        var prices = series.Prices(spec.Column);
+        var raw = spec.Target == ForecastTarget.Level ? prices : LogReturns(prices);
+        // Log returns start at row 1: row 0 has no previous close.
+        var fitStart = spec.Target == ForecastTarget.Level ? 0 : 1;
+        var fitPart = raw.AsSpan(fitStart, plan.FitEnd - fitStart);
+        if (fitPart.IsEmpty || fitPart.IndexOfAnyExcept(fitPart[0]) < 0)
+        {
+            throw new PriceDataException(
+                $"{series.Source}: the {spec.Target.Name()} values the scaler is fitted on (rows {fitStart + 1} to {plan.FitEnd}) are all equal");
+        }
+
+        var scaler = MinMaxScaler.Fit(fitPart);
+        var scaled = new double[raw.Length];
+        for (var i = fitStart; i < raw.Length; i++)
+        {
+            scaled[i] = scaler.Transform(raw[i]);
+        }
+
+        return new ForecastDataset(series, spec, plan, scaler, scaled);
+    }
+
+    /// <summary>A one-line summary for logs and reports.</summary>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Spec.Protocol.Name()}/{Spec.Target.Name()} L={SequenceLength}: train {Train.Count}, validation {Validation.Count}, test {Test.Count} windows");
+
+    private static double[] LogReturns(double[] prices)
+    {
+        var returns = new double[prices.Length];
+        for (var t = 1; t < prices.Length; t++)
+        {
+            returns[t] = Math.Log(prices[t] / prices[t - 1]);
+        }
+
+        return returns;
+    }
+
+    private static (int[] Train, int[] Validation, int[] Test) TargetRows(SplitPlan plan, int seed)
+    {
+        var first = plan.FirstTarget;
+        switch (plan.Protocol)
+        {
+            case Protocol.PaperShuffled:
+                var all = Enumerable.Range(first, plan.Rows - first).ToArray();
+                // Fixed, seeded permutation: System.Random(seed) is stable across runtimes for a given seed.
+                new Random(seed).Shuffle(all);
+                return (all[..plan.TrainWindows], [], all[plan.TrainWindows..]);
+            default:
+                var trainEnd = first + plan.TrainWindows;
+                var validationStart = Math.Max(first, plan.FitEnd);
+                var testStart = Math.Max(first, plan.TrainEnd);
+                return (
+                    Enumerable.Range(first, plan.TrainWindows).ToArray(),
+                    Enumerable.Range(validationStart, plan.ValidationWindows).ToArray(),
+                    Enumerable.Range(testStart, plan.TestWindows).ToArray());
+        }
+    }
+
+    private WindowSplit Windows(SplitKind kind, int[] rows)
+    {
+        var l = SequenceLength;
+        var inputs = new float[rows.Length * l];
+        var targets = new float[rows.Length];
+        var naive = new float[rows.Length];
+        var previous = new double[rows.Length];
+        var actual = new double[rows.Length];
+        var dates = new DateOnly[rows.Length];
+        // Persistence predicts an unchanged close: the previous scaled close, or a zero log return.
+        var zeroReturn = (float)Scaler.Transform(0);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var t = rows[i];
+            CopyInput(t, inputs.AsSpan(i * l, l));
+            targets[i] = (float)_scaled[t];
+            naive[i] = Spec.Target == ForecastTarget.Level ? (float)_scaled[t - 1] : zeroReturn;
+            previous[i] = Prices[t - 1];
+            actual[i] = Prices[t];
+            dates[i] = Series.Dates[t];
+        }
+
+        return new WindowSplit(kind, l, rows, dates, inputs, targets, naive, previous, actual);
+    }
+
+    // The input of target row t is rows t−L … t−1 only.
+    private void CopyInput(int targetRow, Span<float> destination)
+    {
+        var source = _scaled.AsSpan(targetRow - SequenceLength, SequenceLength);
+        for (var j = 0; j < source.Length; j++)
+        {
+            destination[j] = (float)source[j];
+        }
+    }
+}

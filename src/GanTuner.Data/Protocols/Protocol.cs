@@ -1,0 +1,14 @@
+namespace GanTuner.Data.Protocols;
+
+/// <summary>How a series is split into training, validation and test windows and where the scaler is fitted.</summary>
+public enum Protocol
+{
+    /// <summary>Chronological 80/20 split; the last 10 % of the training part validates; scaler fitted on training rows only.</summary>
+    Holdout,
+
+    /// <summary>The paper's protocol: scaler over the whole series, chronological 80/20, test steers the search.</summary>
+    Paper,
+
+    /// <summary>As <see cref="Paper"/> but windows shuffled before the split. Leaks the future into training.</summary>
+    PaperShuffled,
+}

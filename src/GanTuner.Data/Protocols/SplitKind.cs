@@ -1,0 +1,8 @@
+namespace GanTuner.Data.Protocols;
+
+public enum SplitKind
+{
+    Train,
+    Validation,
+    Test,
+}

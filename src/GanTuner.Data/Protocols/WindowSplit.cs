@@ -1,0 +1,59 @@
+namespace GanTuner.Data.Protocols;
+
+/// <summary>
+/// The windows of one split, laid out for a training engine: flat arrays, one feature, no per-window objects.
+/// Window i's input is <c>Inputs[i*L .. i*L+L)</c> (oldest first), its scaled target <c>Targets[i]</c>.
+/// Price-unit facts sit beside it so metrics can be computed in both units on exactly the same windows.
+/// </summary>
+public sealed class WindowSplit
+{
+    internal WindowSplit(
+        SplitKind kind,
+        int sequenceLength,
+        int[] targetRows,
+        DateOnly[] targetDates,
+        float[] inputs,
+        float[] targets,
+        float[] naiveTargets,
+        double[] previousClose,
+        double[] actualClose)
+    {
+        Kind = kind;
+        SequenceLength = sequenceLength;
+        TargetRows = targetRows;
+        TargetDates = targetDates;
+        Inputs = inputs;
+        Targets = targets;
+        NaiveTargets = naiveTargets;
+        PreviousClose = previousClose;
+        ActualClose = actualClose;
+    }
+
+    public SplitKind Kind { get; }
+
+    public int SequenceLength { get; }
+
+    public int Count => Targets.Length;
+
+    /// <summary>Row-major [Count × SequenceLength] scaled inputs.</summary>
+    public float[] Inputs { get; }
+
+    /// <summary>Scaled target of each window.</summary>
+    public float[] Targets { get; }
+
+    /// <summary>The persistence forecast (tomorrow = today) in scaled units: the last close for level, a zero return for log-return.</summary>
+    public float[] NaiveTargets { get; }
+
+    /// <summary>Close on the day before each target: the last known price, and the naive forecast in price units.</summary>
+    public double[] PreviousClose { get; }
+
+    /// <summary>Actual close on each target day.</summary>
+    public double[] ActualClose { get; }
+
+    /// <summary>Row index in the series of each window's target day.</summary>
+    public int[] TargetRows { get; }
+
+    public DateOnly[] TargetDates { get; }
+
+    public ReadOnlySpan<float> Input(int window) => Inputs.AsSpan(window * SequenceLength, SequenceLength);
+}

@@ -1,0 +1,126 @@
+using GanTuner.Data.Protocols;
+
+namespace GanTuner.Forecasting;
+
+/// <summary>
+/// Everything a trial measured. A failed or cancelled trial keeps what it got to (losses so far,
+/// time, memory) and has no evaluations.
+/// </summary>
+public sealed record TrialResult
+{
+    public required TrialConfig Config { get; init; }
+
+    public required TrialStatus Status { get; init; }
+
+    /// <summary>Why the trial failed or stopped; null when <see cref="Status"/> is Ok.</summary>
+    public string? FailureReason { get; init; }
+
+    /// <summary>The split the search optimises: validation under holdout, test under the paper protocols.</summary>
+    public SplitKind ObjectiveSplit { get; init; }
+
+    /// <summary>Mean batch loss (MSE, scaled units, dropout on) of each epoch run.</summary>
+    public IReadOnlyList<double> EpochTrainLoss { get; init; } = [];
+
+    /// <summary>Loss on the objective split after each epoch (dropout off).</summary>
+    public IReadOnlyList<double> EpochValidationLoss { get; init; } = [];
+
+    /// <summary>Scores on the objective split.</summary>
+    public SplitEvaluation? Objective { get; init; }
+
+    /// <summary>Scores on the test split (reported always, never steering a holdout search).</summary>
+    public SplitEvaluation? Test { get; init; }
+
+    /// <summary>The model's test-split forecasts in prices.</summary>
+    public PredictionSeries? TestPredictions { get; init; }
+
+    /// <summary>Seconds spent in training steps only (as the PyTorch anchor's train_s).</summary>
+    public double TrainSeconds { get; init; }
+
+    /// <summary>Seconds for the whole trial: set-up, training, per-epoch validation and scoring.</summary>
+    public double WallSeconds { get; init; }
+
+    /// <summary>CPU seconds the process used during the trial (all threads).</summary>
+    public double CpuSeconds { get; init; }
+
+    /// <summary>CPU use as a percentage of all the machine's cores over <see cref="WallSeconds"/>.</summary>
+    public double CpuPercent { get; init; }
+
+    /// <summary>Peak working set of the process during the trial, MB.</summary>
+    public double PeakMemoryMb { get; init; }
+
+    /// <summary>Trainable parameters of the network.</summary>
+    public int Parameters { get; init; }
+
+    /// <summary>Epochs completed.</summary>
+    public int EpochsRun { get; init; }
+
+    /// <summary>Threads the engine used.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Training windows per epoch.</summary>
+    public int TrainWindows { get; init; }
+
+    /// <summary>The trained model, when <see cref="TrialOptions.KeepModel"/> asked for it.</summary>
+    public ForecastModel? Model { get; init; }
+
+    /// <summary>
+    /// Flat metrics with snake_case keys for the study store and the report. For the objective split
+    /// (prefix "val") and the test split (prefix "test"): _mse, _rmse, _mae, _mape, _r2 in scaled
+    /// units and the same with the suffix _price; naive_&lt;prefix&gt;_… for the persistence forecast;
+    /// &lt;prefix&gt;_u2. Always: train_seconds, wall_seconds, cpu_seconds, cpu_percent,
+    /// peak_memory_mb, parameters, epochs_run, threads, train_windows, and final_train_loss /
+    /// final_val_loss once an epoch has run. Under the paper protocols the objective split is the
+    /// test split, so val_* equals test_*.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> ToMetrics()
+    {
+        var metrics = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["train_seconds"] = TrainSeconds,
+            ["wall_seconds"] = WallSeconds,
+            ["cpu_seconds"] = CpuSeconds,
+            ["cpu_percent"] = CpuPercent,
+            ["peak_memory_mb"] = PeakMemoryMb,
+            ["parameters"] = Parameters,
+            ["epochs_run"] = EpochsRun,
+            ["threads"] = Threads,
+            ["train_windows"] = TrainWindows,
+        };
+        if (EpochTrainLoss.Count > 0)
+        {
+            metrics["final_train_loss"] = EpochTrainLoss[^1];
+        }
+
+        if (EpochValidationLoss.Count > 0)
+        {
+            metrics["final_val_loss"] = EpochValidationLoss[^1];
+        }
+
+        AddSplit(metrics, "val", Objective);
+        AddSplit(metrics, "test", Test);
+        return metrics;
+    }
+
+    private static void AddSplit(Dictionary<string, double> metrics, string prefix, SplitEvaluation? evaluation)
+    {
+        if (evaluation is null)
+        {
+            return;
+        }
+
+        AddErrors(metrics, prefix, string.Empty, evaluation.Scaled);
+        AddErrors(metrics, prefix, "_price", evaluation.Price);
+        AddErrors(metrics, "naive_" + prefix, string.Empty, evaluation.NaiveScaled);
+        AddErrors(metrics, "naive_" + prefix, "_price", evaluation.NaivePrice);
+        metrics[prefix + "_u2"] = evaluation.U2;
+    }
+
+    private static void AddErrors(Dictionary<string, double> metrics, string prefix, string suffix, ErrorMetrics errors)
+    {
+        metrics[$"{prefix}_mse{suffix}"] = errors.Mse;
+        metrics[$"{prefix}_rmse{suffix}"] = errors.Rmse;
+        metrics[$"{prefix}_mae{suffix}"] = errors.Mae;
+        metrics[$"{prefix}_mape{suffix}"] = errors.Mape;
+        metrics[$"{prefix}_r2{suffix}"] = errors.R2;
+    }
+}

@@ -1,0 +1,227 @@
+using System.Diagnostics;
+using System.Globalization;
+using GanTuner.Data;
+using GanTuner.Data.Protocols;
+using GanTuner.Neural;
+using GanTuner.Neural.Lstm;
+
+namespace GanTuner.Forecasting;
+
+/// <summary>
+/// Runs one trial: builds a Keras-initialised stacked LSTM from the configuration, trains it with Adam
+/// on shuffled batches for the configured epochs, and scores it on the objective and test splits
+/// beside the persistence forecast. Never throws: every failure comes back as a failed result.
+/// </summary>
+public static class TrialRunner
+{
+    /// <summary>Runs a trial on the dataset of the cache that matches the configuration's sequence length.</summary>
+    public static TrialResult Run(ForecastDatasetCache datasets, TrialConfig config, TrialOptions? options = null, IProgress<TrialProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(datasets);
+        ArgumentNullException.ThrowIfNull(config);
+        ForecastDataset data;
+        try
+        {
+            data = datasets.Get(config.SequenceLength);
+        }
+        catch (Exception ex) when (ex is PriceDataException or ArgumentException)
+        {
+            return Failed(config, ex.Message);
+        }
+
+        return Run(data, config, options, progress, cancellationToken);
+    }
+
+    /// <summary>Runs a trial on <paramref name="data"/>, whose sequence length must be the configuration's.</summary>
+    public static TrialResult Run(ForecastDataset data, TrialConfig config, TrialOptions? options = null, IProgress<TrialProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(config);
+        options ??= new TrialOptions();
+        var problem = config.Problem()
+            ?? (data.SequenceLength != config.SequenceLength
+                ? string.Create(CultureInfo.InvariantCulture, $"the dataset has windows of {data.SequenceLength} days, the configuration asks for {config.SequenceLength}")
+                : null);
+        if (problem is not null)
+        {
+            return Failed(config, problem);
+        }
+
+        using var meter = new ResourceMeter();
+        var run = new TrialRun(data, config, options, progress, cancellationToken);
+        try
+        {
+            run.Execute();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            run.Stop(TrialStatus.Cancelled, "cancelled");
+        }
+#pragma warning disable CA1031 // The trial's contract: a failure of any kind is a failed result, never an exception.
+        catch (Exception ex)
+        {
+            run.Stop(TrialStatus.Failed, $"{ex.GetType().Name}: {ex.Message}");
+        }
+#pragma warning restore CA1031
+
+        var (wall, cpu, cpuPercent, peakMb) = meter.Stop();
+        return run.Result() with { WallSeconds = wall, CpuSeconds = cpu, CpuPercent = cpuPercent, PeakMemoryMb = peakMb };
+    }
+
+    private static TrialResult Failed(TrialConfig config, string reason) =>
+        new() { Config = config, Status = TrialStatus.Failed, FailureReason = reason };
+
+    /// <summary>The state of one trial while it runs.</summary>
+    private sealed class TrialRun(ForecastDataset data, TrialConfig config, TrialOptions options, IProgress<TrialProgress>? progress, CancellationToken cancellationToken)
+    {
+        private readonly List<double> _trainLoss = [];
+        private readonly List<double> _validationLoss = [];
+        private TrialStatus _status = TrialStatus.Ok;
+        private string? _reason;
+        private double _trainSeconds;
+        private int _parameters;
+        private int _threads;
+        private SplitEvaluation? _objective;
+        private SplitEvaluation? _test;
+        private PredictionSeries? _testPredictions;
+        private ForecastModel? _model;
+
+        public void Execute()
+        {
+            var root = new SeededRandom(config.Seed);
+            var spec = new LstmSpec(config.Layers, config.Units, config.Dropout);
+            var network = new LstmNetwork<float>(spec);
+            network.InitializeKeras(root.Derive("init"));
+            _parameters = network.ParameterCount;
+            var train = data.Train;
+            var trainerOptions = new LstmTrainerOptions(
+                config.SequenceLength,
+                Math.Min(config.BatchSize, Math.Max(1, Math.Max(train.Count, data.Test.Count))),
+                new AdamOptions(config.LearningRate),
+                config.EffectiveThreads,
+                root.Derive("dropout").Seed,
+                options.MemoryBudgetBytes);
+            using var trainer = new LstmTrainer<float>(network, trainerOptions);
+            _threads = trainer.Threads;
+
+            var order = new int[train.Count];
+            for (var i = 0; i < order.Length; i++)
+            {
+                order[i] = i;
+            }
+
+            var shuffle = root.Derive("shuffle");
+            var objective = data.Objective;
+            var objectivePredictions = new float[objective.Count];
+            var batches = (train.Count + config.BatchSize - 1) / config.BatchSize;
+            var clock = new Stopwatch();
+            for (var epoch = 1; epoch <= config.Epochs; epoch++)
+            {
+                shuffle.Shuffle<int>(order);
+                var sum = 0.0;
+                clock.Restart();
+                for (var b = 0; b < batches; b++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var start = b * config.BatchSize;
+                    var loss = trainer.TrainBatch(train.Inputs, train.Targets, order.AsMemory(start, Math.Min(config.BatchSize, order.Length - start)));
+                    if (!double.IsFinite(loss))
+                    {
+                        _trainSeconds += clock.Elapsed.TotalSeconds;
+                        Stop(TrialStatus.Failed, string.Create(CultureInfo.InvariantCulture, $"training loss became {loss} at epoch {epoch}, batch {b + 1}"));
+                        return;
+                    }
+
+                    sum += loss;
+                    progress?.Report(new TrialProgress(epoch, config.Epochs, b + 1, batches, sum / (b + 1), false, double.NaN));
+                }
+
+                _trainSeconds += clock.Elapsed.TotalSeconds;
+                _trainLoss.Add(sum / batches);
+                trainer.Predict(objective.Inputs, objectivePredictions);
+                var validation = MeanSquaredError(objectivePredictions, objective.Targets);
+                _validationLoss.Add(validation);
+                progress?.Report(new TrialProgress(epoch, config.Epochs, batches, batches, sum / batches, true, validation));
+                if (!double.IsFinite(validation))
+                {
+                    Stop(TrialStatus.Failed, string.Create(CultureInfo.InvariantCulture, $"{data.ObjectiveSplit} loss became {validation} after epoch {epoch}"));
+                    return;
+                }
+            }
+
+            _test = Evaluate(trainer, data.Test, out var testPrices);
+            _objective = data.ObjectiveSplit == SplitKind.Test ? _test : Evaluate(trainer, objective, out _);
+            _testPredictions = new PredictionSeries(data.Test.TargetDates, data.Test.ActualClose, testPrices, data.Test.PreviousClose);
+            if (options.KeepModel)
+            {
+                _model = new ForecastModel(network, data.Spec, data.Scaler);
+            }
+        }
+
+        public void Stop(TrialStatus status, string reason)
+        {
+            _status = status;
+            _reason = reason;
+            _objective = null;
+            _test = null;
+            _testPredictions = null;
+            _model = null;
+        }
+
+        public TrialResult Result() => new()
+        {
+            Config = config,
+            Status = _status,
+            FailureReason = _reason,
+            ObjectiveSplit = data.ObjectiveSplit,
+            EpochTrainLoss = _trainLoss,
+            EpochValidationLoss = _validationLoss,
+            Objective = _objective,
+            Test = _test,
+            TestPredictions = _testPredictions,
+            TrainSeconds = _trainSeconds,
+            Parameters = _parameters,
+            EpochsRun = _trainLoss.Count,
+            Threads = _threads,
+            TrainWindows = data.Train.Count,
+            Model = _model,
+        };
+
+        private static double MeanSquaredError(float[] predicted, float[] actual)
+        {
+            var sum = 0.0;
+            for (var i = 0; i < actual.Length; i++)
+            {
+                var e = (double)predicted[i] - actual[i];
+                sum += e * e;
+            }
+
+            return sum / actual.Length;
+        }
+
+        private SplitEvaluation Evaluate(LstmTrainer<float> trainer, WindowSplit split, out double[] prices)
+        {
+            var scaled = new float[split.Count];
+            trainer.Predict(split.Inputs, scaled);
+            prices = new double[split.Count];
+            var predictedScaled = new double[split.Count];
+            var actualScaled = new double[split.Count];
+            var naiveScaled = new double[split.Count];
+            for (var i = 0; i < split.Count; i++)
+            {
+                predictedScaled[i] = scaled[i];
+                actualScaled[i] = split.Targets[i];
+                naiveScaled[i] = split.NaiveTargets[i];
+                prices[i] = data.ToPrice(scaled[i], split.PreviousClose[i]);
+            }
+
+            return new SplitEvaluation(
+                split.Kind,
+                split.Count,
+                ErrorMetrics.Compute(predictedScaled, actualScaled),
+                ErrorMetrics.Compute(prices, split.ActualClose),
+                ErrorMetrics.Compute(naiveScaled, actualScaled),
+                ErrorMetrics.Compute(split.PreviousClose, split.ActualClose));
+        }
+    }
+}

@@ -1,0 +1,345 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace GanTuner.Neural.Kernels;
+
+/// <summary>
+/// The two matrix products of the LSTM, in the engine's feature-major layout: every activation
+/// block is [features × r] with the batch rows r along the vector lanes, so a product vectorises
+/// over the batch and A's scalars are broadcast. r must be a multiple of <c>TV.Count</c>.
+/// Summation order depends only on the shapes, never on timing, so results are reproducible.
+/// </summary>
+internal static class Gemm
+{
+    /// <summary>
+    /// C[m × r] = init + A·B, where A[i, p] = a[i·aRow + p·aCol] (any strides, so Wᵀ is free),
+    /// B is [k × r] and C is [m × r], both with row stride r.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Multiply<T, TV>(int m, int k, int r, ref T a, int aRow, int aCol, ref T b, ref T c, ref T bias, GemmInit init)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        var col = 0;
+        for (; col + (2 * TV.Count) <= r; col += 2 * TV.Count)
+        {
+            MultiplyTwoColumns<T, TV>(m, k, r, ref a, aRow, aCol, ref Unsafe.Add(ref b, col), ref Unsafe.Add(ref c, col), ref bias, init);
+        }
+
+        if (col < r)
+        {
+            MultiplyOneColumn<T, TV>(m, k, r, ref a, aRow, aCol, ref Unsafe.Add(ref b, col), ref Unsafe.Add(ref c, col), ref bias, init);
+        }
+    }
+
+    /// <summary>
+    /// C[i, j] += Σ_s Σ_col D_s[i, col] · X_s[j, col] over <paramref name="steps"/> blocks, where
+    /// D_s starts at d + s·dStep ([rowsD × r]) and X_s at x + s·xStep ([rowsX × r]); C is
+    /// [rowsD × rowsX] row-major. This is ∂L/∂W = Σ_t δz_t · [x_t; h_{t−1}]ᵀ over the window.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void AccumulateProducts<T, TV>(int rowsD, int rowsX, int r, int steps, ref T d, int dStep, ref T x, int xStep, ref T c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        // Steps are taken in blocks that fit in L2 so that each block is swept from cache by every tile;
+        // the block length depends only on the shapes.
+        var bytesPerStep = (rowsD + rowsX) * r * Unsafe.SizeOf<T>();
+        var block = Math.Clamp((768 * 1024) / Math.Max(1, bytesPerStep), 1, steps);
+        for (var s0 = 0; s0 < steps; s0 += block)
+        {
+            var count = Math.Min(block, steps - s0);
+            ref var dBlock = ref Unsafe.Add(ref d, s0 * dStep);
+            ref var xBlock = ref Unsafe.Add(ref x, s0 * xStep);
+            var i = 0;
+            for (; i + 4 <= rowsD; i += 4)
+            {
+                var j = 0;
+                for (; j + 4 <= rowsX; j += 4)
+                {
+                    Tile4x4<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, ref xBlock, xStep, ref c);
+                }
+
+                for (; j < rowsX; j++)
+                {
+                    Tile4x1<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, ref xBlock, xStep, ref c);
+                }
+            }
+
+            for (; i < rowsD; i++)
+            {
+                for (var j = 0; j < rowsX; j++)
+                {
+                    var acc = TV.Zero;
+                    for (var s = 0; s < count; s++)
+                    {
+                        ref var dRow = ref Unsafe.Add(ref dBlock, (s * dStep) + (i * r));
+                        ref var xRow = ref Unsafe.Add(ref xBlock, (s * xStep) + (j * r));
+                        for (var col = 0; col < r; col += TV.Count)
+                        {
+                            acc = TV.MultiplyAdd(TV.Load(ref Unsafe.Add(ref dRow, col)), TV.Load(ref Unsafe.Add(ref xRow, col)), acc);
+                        }
+                    }
+
+                    Unsafe.Add(ref c, (i * rowsX) + j) += TV.Sum(acc);
+                }
+            }
+        }
+    }
+
+    /// <summary>out[i] += Σ_s Σ_col D_s[i, col]: the bias gradient.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void AccumulateRowSums<T, TV>(int rows, int r, int steps, ref T d, int dStep, ref T output)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        for (var i = 0; i < rows; i++)
+        {
+            var acc = TV.Zero;
+            for (var s = 0; s < steps; s++)
+            {
+                ref var row = ref Unsafe.Add(ref d, (s * dStep) + (i * r));
+                for (var col = 0; col < r; col += TV.Count)
+                {
+                    acc = TV.Add(acc, TV.Load(ref Unsafe.Add(ref row, col)));
+                }
+            }
+
+            Unsafe.Add(ref output, i) += TV.Sum(acc);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Start<T, TV>(ref T c, ref T bias, int row, GemmInit init)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T> => init switch
+        {
+            GemmInit.Bias => TV.Broadcast(Unsafe.Add(ref bias, row)),
+            GemmInit.Accumulate => TV.Load(ref c),
+            _ => TV.Zero,
+        };
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void MultiplyTwoColumns<T, TV>(int m, int k, int r, ref T a, int aRow, int aCol, ref T b, ref T c, ref T bias, GemmInit init)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        var n = TV.Count;
+        var i = 0;
+        for (; i + 4 <= m; i += 4)
+        {
+            ref var c0 = ref Unsafe.Add(ref c, i * r);
+            ref var c1 = ref Unsafe.Add(ref c0, r);
+            ref var c2 = ref Unsafe.Add(ref c1, r);
+            ref var c3 = ref Unsafe.Add(ref c2, r);
+            var s00 = Start<T, TV>(ref c0, ref bias, i, init);
+            var s01 = Start<T, TV>(ref Unsafe.Add(ref c0, n), ref bias, i, init);
+            var s10 = Start<T, TV>(ref c1, ref bias, i + 1, init);
+            var s11 = Start<T, TV>(ref Unsafe.Add(ref c1, n), ref bias, i + 1, init);
+            var s20 = Start<T, TV>(ref c2, ref bias, i + 2, init);
+            var s21 = Start<T, TV>(ref Unsafe.Add(ref c2, n), ref bias, i + 2, init);
+            var s30 = Start<T, TV>(ref c3, ref bias, i + 3, init);
+            var s31 = Start<T, TV>(ref Unsafe.Add(ref c3, n), ref bias, i + 3, init);
+            ref var a0 = ref Unsafe.Add(ref a, i * aRow);
+            ref var a1 = ref Unsafe.Add(ref a0, aRow);
+            ref var a2 = ref Unsafe.Add(ref a1, aRow);
+            ref var a3 = ref Unsafe.Add(ref a2, aRow);
+            for (var p = 0; p < k; p++)
+            {
+                ref var bRow = ref Unsafe.Add(ref b, p * r);
+                var b0 = TV.Load(ref bRow);
+                var b1 = TV.Load(ref Unsafe.Add(ref bRow, n));
+                var offset = p * aCol;
+                var w0 = TV.Broadcast(Unsafe.Add(ref a0, offset));
+                var w1 = TV.Broadcast(Unsafe.Add(ref a1, offset));
+                var w2 = TV.Broadcast(Unsafe.Add(ref a2, offset));
+                var w3 = TV.Broadcast(Unsafe.Add(ref a3, offset));
+                s00 = TV.MultiplyAdd(w0, b0, s00);
+                s01 = TV.MultiplyAdd(w0, b1, s01);
+                s10 = TV.MultiplyAdd(w1, b0, s10);
+                s11 = TV.MultiplyAdd(w1, b1, s11);
+                s20 = TV.MultiplyAdd(w2, b0, s20);
+                s21 = TV.MultiplyAdd(w2, b1, s21);
+                s30 = TV.MultiplyAdd(w3, b0, s30);
+                s31 = TV.MultiplyAdd(w3, b1, s31);
+            }
+
+            TV.Store(s00, ref c0);
+            TV.Store(s01, ref Unsafe.Add(ref c0, n));
+            TV.Store(s10, ref c1);
+            TV.Store(s11, ref Unsafe.Add(ref c1, n));
+            TV.Store(s20, ref c2);
+            TV.Store(s21, ref Unsafe.Add(ref c2, n));
+            TV.Store(s30, ref c3);
+            TV.Store(s31, ref Unsafe.Add(ref c3, n));
+        }
+
+        for (; i < m; i++)
+        {
+            ref var ci = ref Unsafe.Add(ref c, i * r);
+            var s0 = Start<T, TV>(ref ci, ref bias, i, init);
+            var s1 = Start<T, TV>(ref Unsafe.Add(ref ci, n), ref bias, i, init);
+            ref var ai = ref Unsafe.Add(ref a, i * aRow);
+            for (var p = 0; p < k; p++)
+            {
+                ref var bRow = ref Unsafe.Add(ref b, p * r);
+                var w = TV.Broadcast(Unsafe.Add(ref ai, p * aCol));
+                s0 = TV.MultiplyAdd(w, TV.Load(ref bRow), s0);
+                s1 = TV.MultiplyAdd(w, TV.Load(ref Unsafe.Add(ref bRow, n)), s1);
+            }
+
+            TV.Store(s0, ref ci);
+            TV.Store(s1, ref Unsafe.Add(ref ci, n));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void MultiplyOneColumn<T, TV>(int m, int k, int r, ref T a, int aRow, int aCol, ref T b, ref T c, ref T bias, GemmInit init)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        var i = 0;
+        for (; i + 4 <= m; i += 4)
+        {
+            ref var c0 = ref Unsafe.Add(ref c, i * r);
+            ref var c1 = ref Unsafe.Add(ref c0, r);
+            ref var c2 = ref Unsafe.Add(ref c1, r);
+            ref var c3 = ref Unsafe.Add(ref c2, r);
+            var s0 = Start<T, TV>(ref c0, ref bias, i, init);
+            var s1 = Start<T, TV>(ref c1, ref bias, i + 1, init);
+            var s2 = Start<T, TV>(ref c2, ref bias, i + 2, init);
+            var s3 = Start<T, TV>(ref c3, ref bias, i + 3, init);
+            ref var a0 = ref Unsafe.Add(ref a, i * aRow);
+            ref var a1 = ref Unsafe.Add(ref a0, aRow);
+            ref var a2 = ref Unsafe.Add(ref a1, aRow);
+            ref var a3 = ref Unsafe.Add(ref a2, aRow);
+            for (var p = 0; p < k; p++)
+            {
+                var bv = TV.Load(ref Unsafe.Add(ref b, p * r));
+                var offset = p * aCol;
+                s0 = TV.MultiplyAdd(TV.Broadcast(Unsafe.Add(ref a0, offset)), bv, s0);
+                s1 = TV.MultiplyAdd(TV.Broadcast(Unsafe.Add(ref a1, offset)), bv, s1);
+                s2 = TV.MultiplyAdd(TV.Broadcast(Unsafe.Add(ref a2, offset)), bv, s2);
+                s3 = TV.MultiplyAdd(TV.Broadcast(Unsafe.Add(ref a3, offset)), bv, s3);
+            }
+
+            TV.Store(s0, ref c0);
+            TV.Store(s1, ref c1);
+            TV.Store(s2, ref c2);
+            TV.Store(s3, ref c3);
+        }
+
+        for (; i < m; i++)
+        {
+            ref var ci = ref Unsafe.Add(ref c, i * r);
+            var s = Start<T, TV>(ref ci, ref bias, i, init);
+            ref var ai = ref Unsafe.Add(ref a, i * aRow);
+            for (var p = 0; p < k; p++)
+            {
+                s = TV.MultiplyAdd(TV.Broadcast(Unsafe.Add(ref ai, p * aCol)), TV.Load(ref Unsafe.Add(ref b, p * r)), s);
+            }
+
+            TV.Store(s, ref ci);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tile4x4<T, TV>(int i, int j, int rowsX, int r, int steps, ref T d, int dStep, ref T x, int xStep, ref T c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        TV s00 = TV.Zero, s01 = TV.Zero, s02 = TV.Zero, s03 = TV.Zero;
+        TV s10 = TV.Zero, s11 = TV.Zero, s12 = TV.Zero, s13 = TV.Zero;
+        TV s20 = TV.Zero, s21 = TV.Zero, s22 = TV.Zero, s23 = TV.Zero;
+        TV s30 = TV.Zero, s31 = TV.Zero, s32 = TV.Zero, s33 = TV.Zero;
+        for (var s = 0; s < steps; s++)
+        {
+            ref var d0 = ref Unsafe.Add(ref d, (s * dStep) + (i * r));
+            ref var d1 = ref Unsafe.Add(ref d0, r);
+            ref var d2 = ref Unsafe.Add(ref d1, r);
+            ref var d3 = ref Unsafe.Add(ref d2, r);
+            ref var x0 = ref Unsafe.Add(ref x, (s * xStep) + (j * r));
+            ref var x1 = ref Unsafe.Add(ref x0, r);
+            ref var x2 = ref Unsafe.Add(ref x1, r);
+            ref var x3 = ref Unsafe.Add(ref x2, r);
+            for (var col = 0; col < r; col += TV.Count)
+            {
+                var dv0 = TV.Load(ref Unsafe.Add(ref d0, col));
+                var dv1 = TV.Load(ref Unsafe.Add(ref d1, col));
+                var dv2 = TV.Load(ref Unsafe.Add(ref d2, col));
+                var dv3 = TV.Load(ref Unsafe.Add(ref d3, col));
+                var xv0 = TV.Load(ref Unsafe.Add(ref x0, col));
+                var xv1 = TV.Load(ref Unsafe.Add(ref x1, col));
+                var xv2 = TV.Load(ref Unsafe.Add(ref x2, col));
+                var xv3 = TV.Load(ref Unsafe.Add(ref x3, col));
+                s00 = TV.MultiplyAdd(dv0, xv0, s00);
+                s01 = TV.MultiplyAdd(dv0, xv1, s01);
+                s02 = TV.MultiplyAdd(dv0, xv2, s02);
+                s03 = TV.MultiplyAdd(dv0, xv3, s03);
+                s10 = TV.MultiplyAdd(dv1, xv0, s10);
+                s11 = TV.MultiplyAdd(dv1, xv1, s11);
+                s12 = TV.MultiplyAdd(dv1, xv2, s12);
+                s13 = TV.MultiplyAdd(dv1, xv3, s13);
+                s20 = TV.MultiplyAdd(dv2, xv0, s20);
+                s21 = TV.MultiplyAdd(dv2, xv1, s21);
+                s22 = TV.MultiplyAdd(dv2, xv2, s22);
+                s23 = TV.MultiplyAdd(dv2, xv3, s23);
+                s30 = TV.MultiplyAdd(dv3, xv0, s30);
+                s31 = TV.MultiplyAdd(dv3, xv1, s31);
+                s32 = TV.MultiplyAdd(dv3, xv2, s32);
+                s33 = TV.MultiplyAdd(dv3, xv3, s33);
+            }
+        }
+
+        ref var c0 = ref Unsafe.Add(ref c, (i * rowsX) + j);
+        ref var c1 = ref Unsafe.Add(ref c0, rowsX);
+        ref var c2 = ref Unsafe.Add(ref c1, rowsX);
+        ref var c3 = ref Unsafe.Add(ref c2, rowsX);
+        c0 += TV.Sum(s00);
+        Unsafe.Add(ref c0, 1) += TV.Sum(s01);
+        Unsafe.Add(ref c0, 2) += TV.Sum(s02);
+        Unsafe.Add(ref c0, 3) += TV.Sum(s03);
+        c1 += TV.Sum(s10);
+        Unsafe.Add(ref c1, 1) += TV.Sum(s11);
+        Unsafe.Add(ref c1, 2) += TV.Sum(s12);
+        Unsafe.Add(ref c1, 3) += TV.Sum(s13);
+        c2 += TV.Sum(s20);
+        Unsafe.Add(ref c2, 1) += TV.Sum(s21);
+        Unsafe.Add(ref c2, 2) += TV.Sum(s22);
+        Unsafe.Add(ref c2, 3) += TV.Sum(s23);
+        c3 += TV.Sum(s30);
+        Unsafe.Add(ref c3, 1) += TV.Sum(s31);
+        Unsafe.Add(ref c3, 2) += TV.Sum(s32);
+        Unsafe.Add(ref c3, 3) += TV.Sum(s33);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tile4x1<T, TV>(int i, int j, int rowsX, int r, int steps, ref T d, int dStep, ref T x, int xStep, ref T c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        TV s0 = TV.Zero, s1 = TV.Zero, s2 = TV.Zero, s3 = TV.Zero;
+        for (var s = 0; s < steps; s++)
+        {
+            ref var d0 = ref Unsafe.Add(ref d, (s * dStep) + (i * r));
+            ref var d1 = ref Unsafe.Add(ref d0, r);
+            ref var d2 = ref Unsafe.Add(ref d1, r);
+            ref var d3 = ref Unsafe.Add(ref d2, r);
+            ref var x0 = ref Unsafe.Add(ref x, (s * xStep) + (j * r));
+            for (var col = 0; col < r; col += TV.Count)
+            {
+                var xv = TV.Load(ref Unsafe.Add(ref x0, col));
+                s0 = TV.MultiplyAdd(TV.Load(ref Unsafe.Add(ref d0, col)), xv, s0);
+                s1 = TV.MultiplyAdd(TV.Load(ref Unsafe.Add(ref d1, col)), xv, s1);
+                s2 = TV.MultiplyAdd(TV.Load(ref Unsafe.Add(ref d2, col)), xv, s2);
+                s3 = TV.MultiplyAdd(TV.Load(ref Unsafe.Add(ref d3, col)), xv, s3);
+            }
+        }
+
+        ref var c0 = ref Unsafe.Add(ref c, (i * rowsX) + j);
+        c0 += TV.Sum(s0);
+        Unsafe.Add(ref c0, rowsX) += TV.Sum(s1);
+        Unsafe.Add(ref c0, 2 * rowsX) += TV.Sum(s2);
+        Unsafe.Add(ref c0, 3 * rowsX) += TV.Sum(s3);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Numerics;
+
+namespace GanTuner.Neural.Lstm;
+
+/// <summary>
+/// Everything one worker needs to run forward and backward over a chunk of r batch rows, allocated
+/// once per trainer. Blocks are feature-major ([features × r], batch rows along the SIMD lanes).
+/// </summary>
+internal sealed class LstmWorkspace<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    public LstmWorkspace(LstmSpec spec, int steps, int rows)
+    {
+        Rows = rows;
+        Steps = steps;
+        var h = spec.Hidden;
+        var hasDropout = spec.Dropout > 0;
+        Xh = new T[spec.Layers][];
+        Gates = new T[spec.Layers][];
+        Cell = new T[spec.Layers][];
+        TanhCell = new T[spec.Layers][];
+        Mask = new T[spec.Layers][];
+        for (var l = 0; l < spec.Layers; l++)
+        {
+            var k = spec.LayerInputs(l) + h;
+            var top = l == spec.Layers - 1;
+            Xh[l] = new T[(steps + 1) * k * rows];
+            Gates[l] = new T[steps * 4 * h * rows];
+            Cell[l] = new T[(steps + 1) * h * rows];
+            TanhCell[l] = new T[steps * h * rows];
+            Mask[l] = hasDropout ? new T[(top ? 1 : steps) * h * rows] : [];
+        }
+
+        DhAbove = new T[steps * Math.Max(h, spec.InputSize) * rows];
+        DhTop = new T[h * rows];
+        DhRecurrent = new T[h * rows];
+        Dc = new T[h * rows];
+        HeadInput = new T[h * rows];
+        Prediction = new T[rows];
+        DPrediction = new T[rows];
+    }
+
+    /// <summary>Batch rows per chunk, padded to the SIMD granule.</summary>
+    public int Rows { get; }
+
+    /// <summary>Time steps of the window.</summary>
+    public int Steps { get; }
+
+    /// <summary>Per layer, blocks t = 0..T of [x_t; h_{t−1}] ([(I + H) × r]); block T holds only h_{T−1}.</summary>
+    public T[][] Xh { get; }
+
+    /// <summary>Per layer, blocks t of the gates i, f, g, o ([4H × r]); overwritten by ∂L/∂z in backward.</summary>
+    public T[][] Gates { get; }
+
+    /// <summary>Per layer, blocks t = 0..T of c_{t−1} ([H × r]); block 0 is zero.</summary>
+    public T[][] Cell { get; }
+
+    /// <summary>Per layer, blocks t of tanh(c_t), kept for backward.</summary>
+    public T[][] TanhCell { get; }
+
+    /// <summary>Per layer, the dropout mask on its output (every step below the top, the last step at the top).</summary>
+    public T[][] Mask { get; }
+
+    /// <summary>∂L/∂h_t arriving from the layer above (blocks t of [H × r]), then ∂L/∂x_t going below.</summary>
+    public T[] DhAbove { get; }
+
+    /// <summary>∂L/∂h_{T−1} of the top layer, from the head.</summary>
+    public T[] DhTop { get; }
+
+    /// <summary>∂L/∂h_{t−1} through the recurrence.</summary>
+    public T[] DhRecurrent { get; }
+
+    /// <summary>∂L/∂c through the recurrence.</summary>
+    public T[] Dc { get; }
+
+    /// <summary>The head's input: the top layer's last hidden state after dropout.</summary>
+    public T[] HeadInput { get; }
+
+    /// <summary>Predictions for the chunk's rows.</summary>
+    public T[] Prediction { get; }
+
+    /// <summary>∂L/∂prediction for the chunk's rows (zero on padding).</summary>
+    public T[] DPrediction { get; }
+
+    /// <summary>Whether the last forward pass applied dropout (backward must then apply the same masks).</summary>
+    public bool DropoutActive { get; set; }
+
+    /// <summary>Bytes one batch row costs in a workspace, to size chunks under a memory budget.</summary>
+    public static long BytesPerRow(LstmSpec spec, int steps, int elementSize)
+    {
+        long h = spec.Hidden;
+        long total = 0;
+        for (var l = 0; l < spec.Layers; l++)
+        {
+            var k = spec.LayerInputs(l) + h;
+            var top = l == spec.Layers - 1;
+            total += ((steps + 1) * k) + (steps * 4 * h) + ((steps + 1) * h) + (steps * h);
+            total += spec.Dropout > 0 ? (top ? 1 : steps) * h : 0;
+        }
+
+        total += (steps * Math.Max(h, spec.InputSize)) + (4 * h) + 2;
+        return total * elementSize;
+    }
+}

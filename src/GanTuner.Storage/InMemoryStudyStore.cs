@@ -1,0 +1,102 @@
+namespace GanTuner.Storage;
+
+/// <summary>A store in memory, for tests and for runs whose results need not outlive the process.</summary>
+/// <remarks>One lock guards everything: the records are immutable, so a snapshot is a copy of a list.</remarks>
+public sealed class InMemoryStudyStore : IStudyStore
+{
+    private readonly Lock _gate = new();
+    private readonly SortedDictionary<string, Entry> _studies = new(StringComparer.Ordinal);
+
+    public bool TryCreateStudy(StudyRecord study)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        lock (_gate)
+        {
+            return _studies.TryAdd(study.Name, new Entry(study));
+        }
+    }
+
+    public StudyRecord? FindStudy(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        lock (_gate)
+        {
+            return _studies.TryGetValue(name, out var entry) ? entry.Study : null;
+        }
+    }
+
+    public IReadOnlyList<StudyRecord> ListStudies()
+    {
+        lock (_gate)
+        {
+            return [.. _studies.Values.Select(e => e.Study)];
+        }
+    }
+
+    public IReadOnlyList<TrialRecord> GetTrials(string studyName)
+    {
+        lock (_gate)
+        {
+            return [.. Get(studyName).Trials];
+        }
+    }
+
+    public TrialRecord? TryCreateTrial(string studyName, TrialDraft draft, StudyProgress expected)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        lock (_gate)
+        {
+            var entry = Get(studyName);
+            if (new StudyProgress(entry.Trials.Count, entry.Finished) != expected)
+            {
+                return null;
+            }
+
+            var trial = new TrialRecord(entry.Trials.Count, TrialState.Running, draft, entry.Finished);
+            entry.Trials.Add(trial);
+            return trial;
+        }
+    }
+
+    public TrialRecord FinishTrial(string studyName, int trialNumber, TrialCompletion completion)
+    {
+        ArgumentNullException.ThrowIfNull(completion);
+        lock (_gate)
+        {
+            var entry = Get(studyName);
+            if (trialNumber < 0 || trialNumber >= entry.Trials.Count)
+            {
+                throw new StudyStoreException($"study '{studyName}' has no trial {trialNumber}");
+            }
+
+            var trial = entry.Trials[trialNumber];
+            if (trial.State != TrialState.Running)
+            {
+                throw new StudyStoreException(
+                    $"trial {trialNumber} of study '{studyName}' is already {trial.State.ToString().ToLowerInvariant()}");
+            }
+
+            entry.Finished++;
+            var finished = trial.Finish(completion, entry.Finished);
+            entry.Trials[trialNumber] = finished;
+            return finished;
+        }
+    }
+
+    private Entry Get(string studyName)
+    {
+        ArgumentNullException.ThrowIfNull(studyName);
+        return _studies.TryGetValue(studyName, out var entry)
+            ? entry
+            : throw new StudyStoreException($"no study named '{studyName}'");
+    }
+
+    private sealed class Entry(StudyRecord study)
+    {
+        public StudyRecord Study { get; } = study;
+
+        public List<TrialRecord> Trials { get; } = [];
+
+        public int Finished { get; set; }
+    }
+}

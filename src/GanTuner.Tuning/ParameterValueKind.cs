@@ -1,0 +1,9 @@
+namespace GanTuner.Tuning;
+
+/// <summary>What a parameter value holds.</summary>
+public enum ParameterValueKind
+{
+    IntegerNumber,
+    RealNumber,
+    Text,
+}

@@ -1,0 +1,253 @@
+using GanTuner.Storage;
+
+namespace GanTuner.Tuning.Studies;
+
+/// <summary>The ask/tell front of one stored study (Optuna's <c>Study</c>): it owns a tuner rebuilt by
+/// replaying the stored trials, and writes every trial to the store as it starts and ends.</summary>
+/// <remarks>
+/// <para><b>Replay.</b> A study never stores its tuner. It builds one from the study's seed and replays
+/// the trials in the order things happened (see <see cref="TrialRecord.FinishedBefore"/>): a trial's
+/// creation is an Ask (whose proposal is dropped: the recorded point is what was evaluated), its end a
+/// Tell with the recorded point and value. So a study resumed in a new process, or driven one command at
+/// a time through ask/tell, proposes exactly what one uninterrupted process would have. A trial still
+/// running is replayed as an Ask without a Tell.</para>
+/// <para><b>Interruptions.</b> A trial whose process stopped is finished as Failed with reason
+/// "interrupted" (<see cref="Interrupt"/>, <see cref="RecoverInterrupted"/>) and its configuration is
+/// evaluated again, first, by a retry trial that carries <c>retry_of</c>. The tuner is never told of the
+/// interruption; the retry is replayed as a Tell without an Ask: to the tuner the original Ask simply got
+/// its answer late. Completed trials are never repeated or lost.</para>
+/// <para><b>Concurrency.</b> Members are thread-safe. Several processes may ask and tell the same study:
+/// trials are created optimistically (<see cref="IStudyStore.TryCreateTrial"/>), and when another writer
+/// came in between, the tuner is rebuilt from the store and asked again.</para>
+/// </remarks>
+public sealed class Study
+{
+    private const int CreationAttempts = 64;
+    private readonly Lock _gate = new();
+    private readonly IStudyStore _store;
+    private readonly TimeProvider _clock;
+    // Built and replayed on the first Ask only: telling a result or reading trials never needs a tuner.
+    private ITuner? _tuner;
+    private int _replayedTrials;
+    private int _replayedFinishes;
+
+    private Study(IStudyStore store, StudyRecord record, TimeProvider clock)
+    {
+        _store = store;
+        _clock = clock;
+        Record = record;
+        Space = SearchSpace.Parse(record.SearchSpaceJson);
+        Options = TunerOptions.FromJson(record.TunerOptionsJson);
+    }
+
+    public StudyRecord Record { get; }
+
+    public string Name => Record.Name;
+
+    public SearchSpace Space { get; }
+
+    public string TunerName => Record.TunerName;
+
+    public int Seed => Record.Seed;
+
+    public TunerOptions Options { get; }
+
+    /// <summary>All trials, from the store, in number order.</summary>
+    public IReadOnlyList<TrialRecord> Trials => _store.GetTrials(Name);
+
+    /// <summary>The complete trial with the lowest value (the earliest among equals), or null.</summary>
+    public TrialRecord? Best => BestOf(Trials);
+
+    /// <summary>Opens the study of that name, creating it with this definition if it does not exist.
+    /// An existing study must have the same tuner, seed, options and space.</summary>
+    public static Study CreateOrLoad(
+        IStudyStore store,
+        string name,
+        SearchSpace space,
+        string tunerName,
+        int seed,
+        TunerOptions options,
+        IReadOnlyDictionary<string, string>? attributes = null,
+        TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(tunerName);
+        ArgumentNullException.ThrowIfNull(options);
+        clock ??= TimeProvider.System;
+        // Building the tuner first rejects an unknown tuner or a bad option before anything is written.
+        _ = TunerFactory.Create(tunerName, space, seed, options);
+        var wanted = new StudyRecord(name, space.ToJson(), tunerName, options.ToJson(), seed, clock.GetUtcNow(), attributes);
+        store.TryCreateStudy(wanted);
+        var stored = store.FindStudy(name) ?? throw new StudyException($"study '{name}' vanished while it was created");
+        RequireSameDefinition(stored, wanted, options);
+        return new Study(store, stored, clock);
+    }
+
+    /// <summary>Opens an existing study with the definition it was created with.</summary>
+    public static Study Load(IStudyStore store, string name, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(name);
+        var record = store.FindStudy(name) ?? throw new StudyException($"no study named '{name}'");
+        return new Study(store, record, clock ?? TimeProvider.System);
+    }
+
+    /// <summary>Starts a trial: the next interrupted configuration if one awaits its retry, else the tuner's proposal.</summary>
+    public TrialHandle Ask()
+    {
+        lock (_gate)
+        {
+            for (var attempt = 0; attempt < CreationAttempts; attempt++)
+            {
+                var trials = Replay();
+                var interrupted = AwaitingRetry(trials);
+                var draft = interrupted is null ? Propose() : RetryOf(interrupted);
+                var created = _store.TryCreateTrial(Name, draft, StudyProgress.Of(trials));
+                if (created is not null)
+                {
+                    _replayedTrials++;
+                    return Handle(created);
+                }
+
+                if (interrupted is null)
+                {
+                    // The tuner answered an Ask that no trial records: start again from the store.
+                    _tuner = null;
+                    _replayedTrials = 0;
+                    _replayedFinishes = 0;
+                }
+            }
+
+            throw new StudyException($"study '{Name}' changed {CreationAttempts} times while a trial was being created");
+        }
+    }
+
+    /// <summary>Records a result. A value that is not finite (a diverged model) fails the trial instead.</summary>
+    public TrialRecord Tell(int trialNumber, double value, IReadOnlyDictionary<string, double>? metrics = null) =>
+        double.IsFinite(value)
+            ? Finish(trialNumber, new TrialCompletion(TrialState.Complete, value, _clock.GetUtcNow(), metrics))
+            : Fail(trialNumber, $"the objective returned {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}", metrics);
+
+    /// <summary>Records that the configuration could not be evaluated; it counts as evaluated and is not retried.</summary>
+    public TrialRecord Fail(int trialNumber, string reason, IReadOnlyDictionary<string, double>? metrics = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return Finish(trialNumber, new TrialCompletion(TrialState.Failed, null, _clock.GetUtcNow(), metrics,
+            [new(TrialAttributeKeys.FailReason, reason)]));
+    }
+
+    /// <summary>Records that the trial stopped before it finished (its process was stopped): its
+    /// configuration will be evaluated again by the next <see cref="Ask"/>.</summary>
+    public TrialRecord Interrupt(int trialNumber) =>
+        Finish(trialNumber, new TrialCompletion(TrialState.Failed, null, _clock.GetUtcNow(), null,
+            [new(TrialAttributeKeys.FailReason, TrialAttributeKeys.InterruptedReason)]));
+
+    /// <summary>Marks every Running trial as interrupted. Call it only when no one else runs this study's
+    /// trials (a runner resuming the study): a Running trial then belongs to a process that died.</summary>
+    public IReadOnlyList<TrialRecord> RecoverInterrupted() =>
+        [.. Trials.Where(t => t.State == TrialState.Running).Select(t => Interrupt(t.Number))];
+
+    internal static TrialRecord? BestOf(IEnumerable<TrialRecord> trials) =>
+        trials.Where(t => t.State == TrialState.Complete && t.Value is not null).MinBy(t => t.Value);
+
+    // The tuner learns of the result on the next Ask, which replays everything it has not seen yet.
+    private TrialRecord Finish(int trialNumber, TrialCompletion completion) =>
+        _store.FinishTrial(Name, trialNumber, completion);
+
+    /// <summary>Brings the tuner up to date with the store; returns the trials it read.</summary>
+    private IReadOnlyList<TrialRecord> Replay()
+    {
+        _tuner ??= NewTuner();
+        var trials = _store.GetTrials(Name);
+        var finished = trials.Where(t => t.FinishOrder is not null).OrderBy(t => t.FinishOrder).ToList();
+        for (; _replayedTrials < trials.Count; _replayedTrials++)
+        {
+            var trial = trials[_replayedTrials];
+            TellUpTo(finished, trial.FinishedBefore);
+            if (trial.RetryOf is null)
+            {
+                _tuner!.Ask();
+            }
+        }
+
+        TellUpTo(finished, finished.Count);
+        return trials;
+    }
+
+    private void TellUpTo(List<TrialRecord> finished, int count)
+    {
+        for (; _replayedFinishes < count; _replayedFinishes++)
+        {
+            var trial = finished[_replayedFinishes];
+            if (!trial.IsInterrupted)
+            {
+                var value = trial.State == TrialState.Failed ? null : trial.Value;
+                _tuner!.Tell(new Observation([.. trial.Point], value));
+            }
+        }
+    }
+
+    private TrialDraft Propose()
+    {
+        var proposal = _tuner!.Ask();
+        if (proposal.Point.Length != Space.Dimensions || !proposal.Point.All(double.IsFinite))
+        {
+            throw new InvalidOperationException(
+                $"The tuner '{TunerName}' proposed a point with {proposal.Point.Length} coordinates or a non-finite one.");
+        }
+
+        double[] point = [.. proposal.Point.Select(x => Math.Clamp(x, 0.0, 1.0))];
+        return new TrialDraft(StoredParameters.From(Space.Decode(point)), point, _clock.GetUtcNow(), proposal.Attributes);
+    }
+
+    private TrialDraft RetryOf(TrialRecord interrupted)
+    {
+        var attributes = interrupted.Attributes
+            .Where(a => a.Key is not (TrialAttributeKeys.FailReason or TrialAttributeKeys.RetryOf))
+            .Append(new(TrialAttributeKeys.RetryOf, interrupted.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return new TrialDraft(interrupted.Parameters, interrupted.Point, _clock.GetUtcNow(), attributes);
+    }
+
+    private static TrialRecord? AwaitingRetry(IReadOnlyList<TrialRecord> trials)
+    {
+        var retried = trials.Select(t => t.RetryOf).OfType<int>().ToHashSet();
+        return trials.FirstOrDefault(t => t.IsInterrupted && !retried.Contains(t.Number));
+    }
+
+    private TrialHandle Handle(TrialRecord trial) =>
+        new(trial.Number, Space.Decode([.. trial.Point]), trial.Point, trial.Attributes, trial.RetryOf);
+
+    private ITuner NewTuner() => TunerFactory.Create(TunerName, Space, Seed, Options);
+
+    private static void RequireSameDefinition(StudyRecord stored, StudyRecord wanted, TunerOptions options)
+    {
+        var differences = new List<string>();
+        if (stored.TunerName != wanted.TunerName)
+        {
+            differences.Add($"tuner '{stored.TunerName}', not '{wanted.TunerName}'");
+        }
+
+        if (stored.Seed != wanted.Seed)
+        {
+            differences.Add($"seed {stored.Seed}, not {wanted.Seed}");
+        }
+
+        if (!TunerOptions.FromJson(stored.TunerOptionsJson).Equals(options))
+        {
+            differences.Add($"tuner options '{TunerOptions.FromJson(stored.TunerOptionsJson)}', not '{options}'");
+        }
+
+        if (stored.SearchSpaceJson != wanted.SearchSpaceJson)
+        {
+            differences.Add("another search space");
+        }
+
+        if (differences.Count > 0)
+        {
+            throw new StudyException(
+                $"study '{stored.Name}' already exists with {string.Join(", ", differences)}; use another --study name or the stored settings");
+        }
+    }
+}

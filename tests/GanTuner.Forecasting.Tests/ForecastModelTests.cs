@@ -1,0 +1,64 @@
+using GanTuner.Data.Protocols;
+using GanTuner.Neural;
+
+namespace GanTuner.Forecasting.Tests;
+
+public sealed class ForecastModelTests
+{
+    [Theory]
+    [InlineData(ForecastTarget.Level)]
+    [InlineData(ForecastTarget.LogReturn)]
+    public void A_saved_model_loads_with_the_same_weights_and_forecasts(ForecastTarget target)
+    {
+        var series = SyntheticSeries.Wave();
+        var datasets = new ForecastDatasetCache(series, new DatasetSpec(6, Protocol.Holdout, target));
+        var result = TrialRunner.Run(datasets, new TrialConfig(1, 4, 0.01, 16, 6, 0.0, Epochs: 1, Threads: 1), new TrialOptions(KeepModel: true));
+        var model = result.Model!;
+        var path = Path.Combine(Path.GetTempPath(), $"gantuner-model-{Guid.NewGuid():N}.json");
+        try
+        {
+            model.Save(path);
+            var loaded = ForecastModel.Load(path);
+
+            Assert.Equal(model.Network.Parameters, loaded.Network.Parameters);
+            Assert.Equal(model.Network.Spec, loaded.Network.Spec);
+            Assert.Equal(model.Data, loaded.Data);
+            Assert.Equal(model.Scaler, loaded.Scaler);
+            var next = loaded.PredictNextClose(series);
+            Assert.Equal(model.PredictNextClose(series), next);
+            Assert.InRange(next, series.Close.Min() * 0.5, series.Close.Max() * 1.5);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void The_next_close_uses_the_same_window_as_the_dataset()
+    {
+        var series = SyntheticSeries.Wave();
+        var data = ForecastDataset.Build(series, new DatasetSpec(6));
+        var model = TrialRunner.Run(data, new TrialConfig(1, 3, 0.01, 16, 6, 0.0, Epochs: 1, Threads: 1), new TrialOptions(KeepModel: true)).Model!;
+
+        var expected = data.ToPrice(model.PredictScaled(data.NextInput())[0], series.Close[^1]);
+
+        Assert.Equal(expected, model.PredictNextClose(series), 9);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_model_is_refused_with_a_readable_reason()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"gantuner-bad-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, "{\"format\":\"something-else\"}");
+        try
+        {
+            var error = Assert.Throws<ModelFileException>(() => ForecastModel.Load(path));
+            Assert.Contains("not a GanTuner LSTM model file", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

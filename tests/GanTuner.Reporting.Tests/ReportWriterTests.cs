@@ -1,0 +1,43 @@
+using GanTuner.Reporting.Figures;
+
+namespace GanTuner.Reporting.Tests;
+
+public sealed class ReportWriterTests : IDisposable
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "gantuner-report-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    [Fact]
+    public void Report_folder_holds_the_page_and_every_figure_as_a_numbered_png()
+    {
+        var full = Rendered.Full;
+
+        var files = ReportWriter.Write(full.Model, full.Figures, directory);
+
+        Assert.True(File.Exists(Path.Combine(directory, "report.html")));
+        Assert.Equal(
+            FigureCatalog.Figures.Select(f => Path.Combine(directory, "figures", f.FileName)),
+            files.FigureFiles);
+        foreach (var file in files.FigureFiles)
+        {
+            Png.AssertValid(File.ReadAllBytes(file), file);
+        }
+
+        Assert.Empty(files.Omitted);
+        Assert.Equal(["figures", "report.html"], Directory.EnumerateFileSystemEntries(directory).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public void Rewriting_a_report_leaves_no_stale_figure_behind()
+    {
+        var (full, trials) = (Rendered.Full, Rendered.Trials);
+        ReportWriter.Write(full.Model, full.Figures, directory);
+
+        var files = ReportWriter.Write(trials.Model, trials.Figures, directory);
+
+        Assert.False(File.Exists(Path.Combine(directory, "figures", "12-actual-vs-predicted.png")));
+        Assert.Equal(files.FigureFiles.Order(), Directory.GetFiles(Path.Combine(directory, "figures")).Order());
+        Assert.Contains(files.Omitted, f => f.Info.Number == 12);
+    }
+}
