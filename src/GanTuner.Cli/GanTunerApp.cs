@@ -62,6 +62,15 @@ public static class GanTunerApp
             .WithDescription("Compare tuners over many seeds on a synthetic function: median and quartiles of the best value found.")
             .WithExample("compare", "--objective", "hartmann6", "--tuners", "random,grid,tpe,ga", "--budget", "50", "--seeds", "30");
         // [tune]
+        config.AddCommand<Commands.Tune.TuneCommand>("tune")
+            .WithDescription("Tune the LSTM's six hyperparameters with a whole study: progress, resume, Appendix B, trials.csv/json, best model, report.")
+            .WithExample("tune")
+            .WithExample("tune", "--tuner", "tpe", "--iterations", "50", "--protocol", "paper", "--seed", "1")
+            .WithExample("tune", "--symbol", "^GSPC", "--target", "log-return", "--out", "runs/gspc");
+        config.AddCommand<Commands.Predict.PredictCommand>("predict")
+            .WithDescription("The next trading day's close from a saved model (default: the newest ./gantuner-out/*/best-model.json).")
+            .WithExample("predict")
+            .WithExample("predict", "--model", "gantuner-out/gan-holdout-level-seed0-sp500/best-model.json", "--data", "prices.csv");
         // [report]
         config.AddCommand<Commands.Report.ReportCommand>("report")
             .WithDescription("The paper's figures as PNG files and one self-contained HTML page for a stored study.")

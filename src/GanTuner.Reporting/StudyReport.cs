@@ -50,6 +50,7 @@ public static class StudyReport
         var model = new ReportModel(Summary(study), TrialRows.Of(trials, axes), axes)
         {
             Prices = data?.History(),
+            Generator = GeneratorArchitecture.Of(study, notes),
             Comparison = ComparisonCurves.Load(store, study, request.Compare, notes),
         };
         return model with { Forecast = BestForecast.Load(studyDirectory, model.Best, data, notes), Notes = notes };

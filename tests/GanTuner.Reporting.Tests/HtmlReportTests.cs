@@ -64,6 +64,18 @@ public sealed partial class HtmlReportTests
     }
 
     [Fact]
+    public void Under_the_paper_protocol_the_validation_columns_are_not_repeated()
+    {
+        var model = SampleReports.Full();
+
+        var html = Page(model with { Study = model.Study with { Protocol = "paper" } }, full: true);
+
+        Assert.DoesNotContain("<th>Validation, scaled</th>", html);
+        Assert.Contains("<th>Test, scaled</th>", html);
+        Assert.Contains("<th>Validation, scaled</th>", Page(model, full: true));
+    }
+
+    [Fact]
     public void A_model_worse_than_naive_is_called_so()
     {
         var model = SampleReports.Trials();
@@ -112,7 +124,7 @@ public sealed partial class HtmlReportTests
         var html = Page(SampleReports.Full(), full: true);
 
         Assert.Contains("The GAN generator (Appendix A)", html);
-        Assert.Equal(6, Regex.Count(html, "<td class=\"text\">sigmoid</td>"));
+        Assert.Equal(6, Regex.Count(html, "<td class=\"text\">6 → 16 → 16 → 1</td>"));
     }
 
     [GeneratedRegex("src=\"([^\"]*)\"")]

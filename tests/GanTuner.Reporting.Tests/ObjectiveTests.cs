@@ -7,15 +7,9 @@ public sealed class ObjectiveTests
     [Fact]
     public void Best_so_far_keeps_the_lowest_value_and_skips_failed_trials()
     {
-        var best = Objective.BestSoFar([null, 0.5, 0.7, null, 0.2, double.NaN, 0.3], maximize: false);
+        var best = Objective.BestSoFar([null, 0.5, 0.7, null, 0.2, double.NaN, 0.3]);
 
         Assert.Equal([null, 0.5, 0.5, 0.5, 0.2, 0.2, 0.2], best);
-    }
-
-    [Fact]
-    public void Best_so_far_follows_the_direction_when_maximising()
-    {
-        Assert.Equal([0.1, 0.4, 0.4], Objective.BestSoFar([0.1, 0.4, 0.2], maximize: true));
     }
 
     [Fact]

@@ -17,11 +17,8 @@ internal static class SampleReports
         {
             Prices = prices,
             Forecast = Forecast(prices),
-            Generator = [.. ParameterNames.SelectMany(p => new[]
-            {
-                new GeneratorLayer(p, "Dense", 2, 16, "relu"),
-                new GeneratorLayer(p, "Dense", 16, 1, "sigmoid"),
-            })],
+            Generator = [.. ParameterNames.Select(p => new GeneratorPathway(
+                p, "last 5 objective values + 1 noise", [6, 16, 16, 1], ["tanh", "tanh", "sigmoid"], "a range"))],
             Comparison =
             [
                 new ComparisonCurve("paper-random", "random", [.. AppendixB().Select(r => (double?)(r.Mse * 1.7)).Reverse()]),

@@ -1,43 +1,52 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
 namespace GanTuner.Neural.Kernels;
 
 /// <summary>
 /// The element-wise part of one LSTM step on a gate block [4H × r] laid out i, f, g, o, each gate
-/// a contiguous run of n = H·r values.
+/// a contiguous run of n = H·r values. Each direction is one fused pass over the block.
 /// </summary>
 internal static class CellMath
 {
     /// <summary>
-    /// Turns pre-activations into gates in place, then c' = f⊙c + i⊙g, tanh(c') and h' = o⊙tanh(c').
+    /// Turns pre-activations into gates in place (σ, σ, tanh, σ), then c' = f⊙c + i⊙g,
+    /// tanh(c') and h' = o⊙tanh(c').
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward<T, TV>(int n, Span<T> gates, ReadOnlySpan<T> cPrev, Span<T> cNext, Span<T> tanhC, Span<T> h)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct, IVector<TV, T>
     {
-        var ifGates = gates[..(2 * n)];
-        TensorPrimitives.Sigmoid<T>(ifGates, ifGates);
-        var g = gates.Slice(2 * n, n);
-        TensorPrimitives.Tanh<T>(g, g);
-        var o = gates.Slice(3 * n, n);
-        TensorPrimitives.Sigmoid<T>(o, o);
+        if (gates.Length < 4 * n || cPrev.Length < n || cNext.Length < n || tanhC.Length < n || h.Length < n)
+        {
+            throw new ArgumentException("Cell buffers are shorter than the block.");
+        }
 
         ref var iRef = ref gates[0];
         ref var fRef = ref gates[n];
         ref var gRef = ref gates[2 * n];
+        ref var oRef = ref gates[3 * n];
         ref var cpRef = ref Unsafe.AsRef(in cPrev[0]);
         ref var cnRef = ref cNext[0];
+        ref var tcRef = ref tanhC[0];
+        ref var hRef = ref h[0];
         for (var k = 0; k < n; k += TV.Count)
         {
-            var ig = TV.Multiply(TV.Load(ref Unsafe.Add(ref iRef, k)), TV.Load(ref Unsafe.Add(ref gRef, k)));
-            TV.Store(TV.MultiplyAdd(TV.Load(ref Unsafe.Add(ref fRef, k)), TV.Load(ref Unsafe.Add(ref cpRef, k)), ig), ref Unsafe.Add(ref cnRef, k));
+            var i = Sigmoid<T, TV>(TV.Load(ref Unsafe.Add(ref iRef, k)));
+            var f = Sigmoid<T, TV>(TV.Load(ref Unsafe.Add(ref fRef, k)));
+            var g = Tanh<T, TV>(TV.Load(ref Unsafe.Add(ref gRef, k)));
+            var o = Sigmoid<T, TV>(TV.Load(ref Unsafe.Add(ref oRef, k)));
+            var c = TV.MultiplyAdd(f, TV.Load(ref Unsafe.Add(ref cpRef, k)), TV.Multiply(i, g));
+            var tc = Tanh<T, TV>(c);
+            TV.Store(i, ref Unsafe.Add(ref iRef, k));
+            TV.Store(f, ref Unsafe.Add(ref fRef, k));
+            TV.Store(g, ref Unsafe.Add(ref gRef, k));
+            TV.Store(o, ref Unsafe.Add(ref oRef, k));
+            TV.Store(c, ref Unsafe.Add(ref cnRef, k));
+            TV.Store(tc, ref Unsafe.Add(ref tcRef, k));
+            TV.Store(TV.Multiply(o, tc), ref Unsafe.Add(ref hRef, k));
         }
-
-        TensorPrimitives.Tanh<T>(cNext[..n], tanhC[..n]);
-        TensorPrimitives.Multiply<T>(o, tanhC[..n], h[..n]);
     }
 
     /// <summary>
@@ -49,6 +58,11 @@ internal static class CellMath
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct, IVector<TV, T>
     {
+        if (gates.Length < 4 * n || cPrev.Length < n || tanhC.Length < n || dhRecurrent.Length < n || dc.Length < n || (!dhAbove.IsEmpty && dhAbove.Length < n))
+        {
+            throw new ArgumentException("Cell buffers are shorter than the block.");
+        }
+
         var one = TV.Broadcast(T.One);
         var hasAbove = !dhAbove.IsEmpty;
         ref var iRef = ref gates[0];
@@ -84,5 +98,26 @@ internal static class CellMath
             TV.Store(dzg, ref Unsafe.Add(ref gRef, k));
             TV.Store(dzo, ref Unsafe.Add(ref oRef, k));
         }
+    }
+
+    /// <summary>σ(z) = 1 / (1 + e^−z); saturates cleanly because Exp clamps its argument.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Sigmoid<T, TV>(TV z)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        var one = TV.Broadcast(T.One);
+        return TV.Divide(one, TV.Add(one, TV.Exp(TV.Subtract(TV.Zero, z))));
+    }
+
+    /// <summary>tanh(z) = 1 − 2 / (e^{2z} + 1): exact limits ±1, absolute error of a few ulps near 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Tanh<T, TV>(TV z)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        var one = TV.Broadcast(T.One);
+        var two = TV.Add(one, one);
+        return TV.Subtract(one, TV.Divide(two, TV.Add(TV.Exp(TV.Add(z, z)), one)));
     }
 }

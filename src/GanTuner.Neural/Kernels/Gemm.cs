@@ -198,35 +198,68 @@ internal static class Gemm
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct, IVector<TV, T>
     {
+        // Eight rows at a time: eight independent accumulators hide the FMA latency.
         var i = 0;
-        for (; i + 4 <= m; i += 4)
+        for (; i + 8 <= m; i += 8)
         {
             ref var c0 = ref Unsafe.Add(ref c, i * r);
-            ref var c1 = ref Unsafe.Add(ref c0, r);
-            ref var c2 = ref Unsafe.Add(ref c1, r);
-            ref var c3 = ref Unsafe.Add(ref c2, r);
             var s0 = Start<T, TV>(ref c0, ref bias, i, init);
-            var s1 = Start<T, TV>(ref c1, ref bias, i + 1, init);
-            var s2 = Start<T, TV>(ref c2, ref bias, i + 2, init);
-            var s3 = Start<T, TV>(ref c3, ref bias, i + 3, init);
+            var s1 = Start<T, TV>(ref Unsafe.Add(ref c0, r), ref bias, i + 1, init);
+            var s2 = Start<T, TV>(ref Unsafe.Add(ref c0, 2 * r), ref bias, i + 2, init);
+            var s3 = Start<T, TV>(ref Unsafe.Add(ref c0, 3 * r), ref bias, i + 3, init);
+            var s4 = Start<T, TV>(ref Unsafe.Add(ref c0, 4 * r), ref bias, i + 4, init);
+            var s5 = Start<T, TV>(ref Unsafe.Add(ref c0, 5 * r), ref bias, i + 5, init);
+            var s6 = Start<T, TV>(ref Unsafe.Add(ref c0, 6 * r), ref bias, i + 6, init);
+            var s7 = Start<T, TV>(ref Unsafe.Add(ref c0, 7 * r), ref bias, i + 7, init);
             ref var a0 = ref Unsafe.Add(ref a, i * aRow);
-            ref var a1 = ref Unsafe.Add(ref a0, aRow);
-            ref var a2 = ref Unsafe.Add(ref a1, aRow);
-            ref var a3 = ref Unsafe.Add(ref a2, aRow);
+            ref var bRow = ref b;
             for (var p = 0; p < k; p++)
             {
-                var bv = TV.Load(ref Unsafe.Add(ref b, p * r));
-                var offset = p * aCol;
-                s0 = TV.MultiplyAdd(TV.Broadcast(Unsafe.Add(ref a0, offset)), bv, s0);
-                s1 = TV.MultiplyAdd(TV.Broadcast(Unsafe.Add(ref a1, offset)), bv, s1);
-                s2 = TV.MultiplyAdd(TV.Broadcast(Unsafe.Add(ref a2, offset)), bv, s2);
-                s3 = TV.MultiplyAdd(TV.Broadcast(Unsafe.Add(ref a3, offset)), bv, s3);
+                var bv = TV.Load(ref bRow);
+                ref var ap = ref Unsafe.Add(ref a0, p * aCol);
+                s0 = TV.MultiplyAdd(TV.Broadcast(ap), bv, s0);
+                s1 = TV.MultiplyAdd(TV.Broadcast(Unsafe.Add(ref ap, aRow)), bv, s1);
+                s2 = TV.MultiplyAdd(TV.Broadcast(Unsafe.Add(ref ap, 2 * aRow)), bv, s2);
+                s3 = TV.MultiplyAdd(TV.Broadcast(Unsafe.Add(ref ap, 3 * aRow)), bv, s3);
+                s4 = TV.MultiplyAdd(TV.Broadcast(Unsafe.Add(ref ap, 4 * aRow)), bv, s4);
+                s5 = TV.MultiplyAdd(TV.Broadcast(Unsafe.Add(ref ap, 5 * aRow)), bv, s5);
+                s6 = TV.MultiplyAdd(TV.Broadcast(Unsafe.Add(ref ap, 6 * aRow)), bv, s6);
+                s7 = TV.MultiplyAdd(TV.Broadcast(Unsafe.Add(ref ap, 7 * aRow)), bv, s7);
+                bRow = ref Unsafe.Add(ref bRow, r);
             }
 
             TV.Store(s0, ref c0);
-            TV.Store(s1, ref c1);
-            TV.Store(s2, ref c2);
-            TV.Store(s3, ref c3);
+            TV.Store(s1, ref Unsafe.Add(ref c0, r));
+            TV.Store(s2, ref Unsafe.Add(ref c0, 2 * r));
+            TV.Store(s3, ref Unsafe.Add(ref c0, 3 * r));
+            TV.Store(s4, ref Unsafe.Add(ref c0, 4 * r));
+            TV.Store(s5, ref Unsafe.Add(ref c0, 5 * r));
+            TV.Store(s6, ref Unsafe.Add(ref c0, 6 * r));
+            TV.Store(s7, ref Unsafe.Add(ref c0, 7 * r));
+        }
+
+        for (; i + 4 <= m; i += 4)
+        {
+            ref var c0 = ref Unsafe.Add(ref c, i * r);
+            var s0 = Start<T, TV>(ref c0, ref bias, i, init);
+            var s1 = Start<T, TV>(ref Unsafe.Add(ref c0, r), ref bias, i + 1, init);
+            var s2 = Start<T, TV>(ref Unsafe.Add(ref c0, 2 * r), ref bias, i + 2, init);
+            var s3 = Start<T, TV>(ref Unsafe.Add(ref c0, 3 * r), ref bias, i + 3, init);
+            ref var a0 = ref Unsafe.Add(ref a, i * aRow);
+            for (var p = 0; p < k; p++)
+            {
+                var bv = TV.Load(ref Unsafe.Add(ref b, p * r));
+                ref var ap = ref Unsafe.Add(ref a0, p * aCol);
+                s0 = TV.MultiplyAdd(TV.Broadcast(ap), bv, s0);
+                s1 = TV.MultiplyAdd(TV.Broadcast(Unsafe.Add(ref ap, aRow)), bv, s1);
+                s2 = TV.MultiplyAdd(TV.Broadcast(Unsafe.Add(ref ap, 2 * aRow)), bv, s2);
+                s3 = TV.MultiplyAdd(TV.Broadcast(Unsafe.Add(ref ap, 3 * aRow)), bv, s3);
+            }
+
+            TV.Store(s0, ref c0);
+            TV.Store(s1, ref Unsafe.Add(ref c0, r));
+            TV.Store(s2, ref Unsafe.Add(ref c0, 2 * r));
+            TV.Store(s3, ref Unsafe.Add(ref c0, 3 * r));
         }
 
         for (; i < m; i++)

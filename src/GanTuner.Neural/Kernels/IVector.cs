@@ -29,6 +29,11 @@ internal interface IVector<TSelf, T>
 
     static abstract TSelf Multiply(TSelf a, TSelf b);
 
+    static abstract TSelf Divide(TSelf a, TSelf b);
+
+    /// <summary>eˣ: a Cephes-style polynomial (about 1 ulp) for float, the runtime's exp for double.</summary>
+    static abstract TSelf Exp(TSelf x);
+
     /// <summary>Horizontal sum, always in the same order.</summary>
     static abstract T Sum(TSelf value);
 }

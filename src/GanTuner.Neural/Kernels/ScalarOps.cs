@@ -37,5 +37,11 @@ internal readonly struct ScalarOps<T> : IVector<ScalarOps<T>, T>
     public static ScalarOps<T> Multiply(ScalarOps<T> a, ScalarOps<T> b) => new(a._value * b._value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarOps<T> Divide(ScalarOps<T> a, ScalarOps<T> b) => new(a._value / b._value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarOps<T> Exp(ScalarOps<T> x) => new(T.Exp(x._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(ScalarOps<T> value) => value._value;
 }

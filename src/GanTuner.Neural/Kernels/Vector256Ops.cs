@@ -51,5 +51,43 @@ internal readonly struct Vector256Ops<T> : IVector<Vector256Ops<T>, T>
     public static Vector256Ops<T> Multiply(Vector256Ops<T> a, Vector256Ops<T> b) => new(a._value * b._value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Ops<T> Divide(Vector256Ops<T> a, Vector256Ops<T> b) => new(a._value / b._value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Ops<T> Exp(Vector256Ops<T> x)
+    {
+        if (typeof(T) == typeof(float))
+        {
+            return new(ExpSingle(x._value.AsSingle()).As<float, T>());
+        }
+
+        if (typeof(T) == typeof(double))
+        {
+            return new(Vector256.Exp(x._value.AsDouble()).As<double, T>());
+        }
+
+        throw new NotSupportedException(typeof(T).Name);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector256Ops<T> value) => Vector256.Sum(value._value);
+
+    // Cephes expf: e^x = 2^n · e^r with n = round(x / ln 2) and |r| ≤ ln 2 / 2, e^r by a degree-7 polynomial.
+    // The clamp keeps 2^n a normal float; the runtime's Exp widens to double and costs several times more.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> ExpSingle(Vector256<float> x)
+    {
+        x = Vector256.Min(Vector256.Max(x, Vector256.Create(-87.33f)), Vector256.Create(88.0f));
+        var n = Vector256.Round(x * Vector256.Create(1.44269504088896341f));
+        var r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-0.693359375f), x);
+        r = Vector256.FusedMultiplyAdd(n, Vector256.Create(2.12194440e-4f), r);
+        var p = Vector256.FusedMultiplyAdd(Vector256.Create(1.9875691500e-4f), r, Vector256.Create(1.3981999507e-3f));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(8.3334519073e-3f));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(4.1665795894e-2f));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.6666665459e-1f));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(5.0000001201e-1f));
+        p = Vector256.FusedMultiplyAdd(p, r * r, r + Vector256<float>.One);
+        var scale = (Vector256.ConvertToInt32(n) + Vector256.Create(127)) << 23;
+        return p * scale.AsSingle();
+    }
 }

@@ -51,5 +51,43 @@ internal readonly struct Vector512Ops<T> : IVector<Vector512Ops<T>, T>
     public static Vector512Ops<T> Multiply(Vector512Ops<T> a, Vector512Ops<T> b) => new(a._value * b._value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Ops<T> Divide(Vector512Ops<T> a, Vector512Ops<T> b) => new(a._value / b._value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Ops<T> Exp(Vector512Ops<T> x)
+    {
+        if (typeof(T) == typeof(float))
+        {
+            return new(ExpSingle(x._value.AsSingle()).As<float, T>());
+        }
+
+        if (typeof(T) == typeof(double))
+        {
+            return new(Vector512.Exp(x._value.AsDouble()).As<double, T>());
+        }
+
+        throw new NotSupportedException(typeof(T).Name);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector512Ops<T> value) => Vector512.Sum(value._value);
+
+    // Cephes expf: e^x = 2^n · e^r with n = round(x / ln 2) and |r| ≤ ln 2 / 2, e^r by a degree-7 polynomial.
+    // The clamp keeps 2^n a normal float; the runtime's Exp widens to double and costs several times more.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> ExpSingle(Vector512<float> x)
+    {
+        x = Vector512.Min(Vector512.Max(x, Vector512.Create(-87.33f)), Vector512.Create(88.0f));
+        var n = Vector512.Round(x * Vector512.Create(1.44269504088896341f));
+        var r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-0.693359375f), x);
+        r = Vector512.FusedMultiplyAdd(n, Vector512.Create(2.12194440e-4f), r);
+        var p = Vector512.FusedMultiplyAdd(Vector512.Create(1.9875691500e-4f), r, Vector512.Create(1.3981999507e-3f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(8.3334519073e-3f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(4.1665795894e-2f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.6666665459e-1f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(5.0000001201e-1f));
+        p = Vector512.FusedMultiplyAdd(p, r * r, r + Vector512<float>.One);
+        var scale = (Vector512.ConvertToInt32(n) + Vector512.Create(127)) << 23;
+        return p * scale.AsSingle();
+    }
 }

@@ -23,7 +23,7 @@ internal sealed class ComparisonFigure : IFigure
             new(model.Study.Name, model.Study.Tuner, [.. model.Iterations.Select(r => r.Value)]),
         };
         curves.AddRange(model.Comparison);
-        var bests = curves.Select(c => Model.Objective.BestSoFar(c.Values, model.Study.Maximize)).ToList();
+        var bests = curves.Select(c => Model.Objective.BestSoFar(c.Values)).ToList();
         var all = bests.SelectMany(b => b).OfType<double>().ToList();
         var scale = ScaledValues.Auto(all);
         var plot = FigureStyle.NewPlot(Info.Title, "Iteration", scale.Label("best " + model.Study.Objective));

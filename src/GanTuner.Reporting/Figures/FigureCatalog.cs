@@ -30,8 +30,8 @@ public static class FigureCatalog
             MetricKeys.TestR2, "R²", floor: -1),
         new IterationMetricFigure(
             new(9, "cpu", "CPU use per iteration",
-                "The process's CPU use while training each trial, in percent of one core (so above 100 on several " +
-                "cores); the dashed line is the mean over trials.", FigureSection.Resources),
+                "The process's CPU use during each trial, in percent of all the machine's cores (100 % = every core " +
+                "busy); the dashed line is the mean over trials.", FigureSection.Resources),
             MetricKeys.CpuPercent, "CPU (%)", showMean: true, color: Palette.Ink),
         new IterationMetricFigure(
             new(10, "memory", "Peak memory per iteration",

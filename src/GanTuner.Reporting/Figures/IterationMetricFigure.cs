@@ -9,7 +9,8 @@ namespace GanTuner.Reporting.Figures;
 /// <param name="info">Number, title and caption.</param>
 /// <param name="key">The metric's key in the trial's metrics.</param>
 /// <param name="yLabel">The y axis label, with its unit.</param>
-/// <param name="showMean">Draw the mean over trials as a dashed line (resource figures).</param>
+/// <param name="showMean">Draw the mean over trials as a dashed line and start the axis at zero (resource
+/// figures, where a cropped axis would make a 5 % wobble look like a doubling).</param>
 /// <param name="floor">Values below it are drawn on it as triangles: one R² of −300 would squash the rest.</param>
 /// <param name="color">The series colour.</param>
 internal sealed class IterationMetricFigure(
@@ -42,6 +43,7 @@ internal sealed class IterationMetricFigure(
 
         if (showMean)
         {
+            plot.Axes.SetLimitsY(0, Math.Max(ys.Max() * 1.1, 1));
             var mean = ys.Average();
             var line = plot.Add.HorizontalLine(scale.Map(mean), 1.5f, Palette.Grey, LinePattern.Dashed);
             line.LegendText = "mean " + NumberFormat.Value(mean);

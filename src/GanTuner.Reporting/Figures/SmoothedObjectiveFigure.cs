@@ -12,7 +12,8 @@ internal sealed class SmoothedObjectiveFigure : IFigure
 
     public FigureInfo Info { get; } = new(
         5, "objective-smoothed", "Smoothed objective",
-        $"A trailing moving average of the objective over {Window} trials (blue) over the raw values (grey). " +
+        $"A trailing moving average of the objective over {Window} trials (blue) over the raw values (grey). On a log " +
+        "axis the average is taken of the logarithms (a geometric mean), so one poor trial does not hide the good ones. " +
         "Dips and climbs of the average show the search settling into a region and leaving it again.",
         FigureSection.Search);
 
@@ -30,8 +31,10 @@ internal sealed class SmoothedObjectiveFigure : IFigure
         raw.LineWidth = 1;
         raw.MarkerSize = 4;
 
-        var smoothed = IterationSeries.Points(model.Iterations, Objective.MovingAverage([.. model.Iterations.Select(r => r.Value)], Window));
-        var line = IterationSeries.Line(plot, smoothed.X, smoothed.Y.Select(scale.Map).ToArray(), Palette.Blue, $"moving average ({Window})", markers: false);
+        // Averaging on the axis's own scale: arithmetic on a linear axis, geometric (mean of logs) on a log axis.
+        var values = model.Iterations.Select(r => r.Value is { } v && double.IsFinite(v) ? scale.Map(v) : (double?)null).ToList();
+        var smoothed = IterationSeries.Points(model.Iterations, Objective.MovingAverage(values, Window));
+        var line = IterationSeries.Line(plot, smoothed.X, smoothed.Y, Palette.Blue, $"moving average ({Window})", markers: false);
         line.LineWidth = 2.5f;
         if (scale.IsLog)
         {

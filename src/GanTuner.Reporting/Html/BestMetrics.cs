@@ -33,7 +33,8 @@ internal sealed class BestMetrics(IterationRow best)
             : null;
     }
 
-    /// <summary>Theil's U2 on the test period: recorded by the trial, or computed from the two RMSEs.</summary>
+    /// <summary>Theil's U2 on the test period: recorded by the trial, or computed from the price RMSEs (the
+    /// trial's definition; under the level target the scaled ones give the same ratio).</summary>
     public double? TestU2()
     {
         if (best.Metric(MetricKeys.TestU2) is { } u2)
@@ -41,8 +42,16 @@ internal sealed class BestMetrics(IterationRow best)
             return u2;
         }
 
-        var model = Get(MetricKeys.TestPrefix, MetricKeys.Rmse, false, false);
-        var naive = Get(MetricKeys.TestPrefix, MetricKeys.Rmse, false, true);
-        return model is { } m && naive is { } n && n > 0 ? m / n : null;
+        foreach (var price in new[] { true, false })
+        {
+            var model = Get(MetricKeys.TestPrefix, MetricKeys.Rmse, price, false);
+            var naive = Get(MetricKeys.TestPrefix, MetricKeys.Rmse, price, true);
+            if (model is { } m && naive is { } n && n > 0)
+            {
+                return m / n;
+            }
+        }
+
+        return null;
     }
 }

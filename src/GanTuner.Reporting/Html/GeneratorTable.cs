@@ -3,20 +3,20 @@ using GanTuner.Reporting.Model;
 
 namespace GanTuner.Reporting.Html;
 
-/// <summary>The paper's Appendix A as a table: the GAN generator's pathways and layer sizes.</summary>
+/// <summary>The paper's Appendix A as a short table: one row per generator pathway with its layer sizes.</summary>
 internal static class GeneratorTable
 {
-    public static void Write(Markup html, IReadOnlyList<GeneratorLayer> layers)
+    public static void Write(Markup html, IReadOnlyList<GeneratorPathway> pathways)
     {
         html.Open("div", "table-wrap").Open("table").Open("thead").Open("tr")
-            .Element("th", "Pathway").Element("th", "Layer", "text").Element("th", "Inputs").Element("th", "Outputs")
-            .Element("th", "Activation", "text").Close("tr").Close("thead").Open("tbody");
-        foreach (var layer in layers)
+            .Element("th", "Pathway").Element("th", "Inputs", "text").Element("th", "Layer sizes", "text")
+            .Element("th", "Activations", "text").Element("th", "Output becomes", "text").Close("tr").Close("thead").Open("tbody");
+        foreach (var pathway in pathways)
         {
-            html.Open("tr").Element("td", layer.Pathway).Element("td", layer.Layer, "text")
-                .Element("td", layer.Inputs.ToString(CultureInfo.InvariantCulture))
-                .Element("td", layer.Outputs.ToString(CultureInfo.InvariantCulture))
-                .Element("td", layer.Activation, "text").Close("tr");
+            html.Open("tr").Element("td", pathway.Hyperparameter).Element("td", pathway.Inputs, "text")
+                .Element("td", string.Join(" → ", pathway.Sizes.Select(s => s.ToString(CultureInfo.InvariantCulture))), "text")
+                .Element("td", string.Join(", ", pathway.Activations), "text")
+                .Element("td", pathway.Output, "text").Close("tr");
         }
 
         html.Close("tbody").Close("table").Close("div");

@@ -42,15 +42,17 @@ public static class HtmlReport
 
         html.Open("section", id: "trials").Element("h2", "Trials (Appendix B)");
         html.Element("p", "Every trial in the order it was proposed, with its hyperparameters, objective and wall-clock time. " +
-            "The best trial is highlighted; \"injection\" marks trials proposed while the GAN's random injection was active.");
+            "The best trial is highlighted; \"injection\" marks trials proposed while the GAN's random injection was active. " +
+            "Iterations count from 1, as the paper's do: iteration n is the store's trial number n − 1.");
         TrialTable.Write(html, model);
         html.Close("section");
 
         if (model.Generator.Count > 0)
         {
             html.Open("section", id: "generator").Element("h2", "The GAN generator (Appendix A)");
-            html.Element("p", "One pathway per hyperparameter, fed the recent objective values and noise, each ending in a " +
-                "sigmoid that proposes that hyperparameter's coordinate in the unit cube.");
+            html.Element("p", "One independent pathway per hyperparameter, as the paper describes: each reads the recent " +
+                "objective values and its own noise and ends in a sigmoid, whose output in [0, 1] the search space maps to " +
+                "the hyperparameter's range. The pathways are trained with Adagrad.");
             GeneratorTable.Write(html, model.Generator);
             html.Close("section");
         }
@@ -83,7 +85,7 @@ public static class HtmlReport
         var study = model.Study;
         var completed = model.Iterations.Count(r => r.Value is not null);
         html.Open("header", "page").Element("h1", $"Study “{study.Name}”")
-            .Element("p", $"GanTuner report · {study.Tuner} tuner · objective {study.Objective} ({(study.Maximize ? "maximised" : "minimised")})", "subtitle")
+            .Element("p", $"GanTuner report · {study.Tuner} tuner · objective {study.Objective} (minimised)", "subtitle")
             .Open("dl", "facts");
         Fact(html, "Data", study.DataSource);
         Fact(html, "Target", study.Target);
@@ -149,7 +151,7 @@ public static class HtmlReport
         var metrics = new BestMetrics(best);
         var totalSeconds = model.Iterations.Sum(r => r.Seconds ?? r.Metric(MetricKeys.TrainSeconds) ?? 0);
         html.Open("div", "cards");
-        Card(html, $"Best {model.Study.Objective}", NumberFormat.Value(best.Value!.Value), $"trial {best.Number} of {model.Iterations.Count}");
+        Card(html, $"Best {model.Study.Objective}", NumberFormat.Value(best.Value!.Value), $"iteration {best.Number} of {model.Iterations.Count}");
         if (metrics.Get(MetricKeys.TestPrefix, MetricKeys.Rmse, true, false) is { } rmse)
         {
             Card(html, "Test RMSE (price units)", NumberFormat.Value(rmse),
@@ -179,7 +181,7 @@ public static class HtmlReport
 
         html.Close("tr").Close("tbody").Close("table").Close("div");
         html.Element("h3", "Its errors, beside the naive forecast");
-        MetricsTable.Write(html, best);
+        MetricsTable.Write(html, best, model.Study.Protocol);
         html.Close("section");
     }
 

@@ -7,10 +7,13 @@ namespace GanTuner.Reporting.Html;
 /// naive forecast's, with Theil's U2 and what it means.</summary>
 internal static class MetricsTable
 {
-    public static void Write(Markup html, IterationRow best)
+    public static void Write(Markup html, IterationRow best, string? protocol)
     {
         var metrics = new BestMetrics(best);
+        // Under the paper protocols the objective split is the test split: its "val_" metrics repeat the test ones.
+        var validation = protocol is not ("paper" or "paper-shuffled");
         var columns = BestMetrics.Columns
+            .Where(c => validation || c.Split != MetricKeys.ValidationPrefix)
             .Where(c => BestMetrics.Rows.Any(r => metrics.Get(c.Split, r.Metric, c.Price, c.Naive) is not null))
             .ToList();
         if (columns.Count == 0)

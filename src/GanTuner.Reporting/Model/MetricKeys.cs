@@ -21,7 +21,6 @@ public static class MetricKeys
     public const string CpuPercent = "cpu_percent";
     public const string PeakMemoryMb = "peak_memory_mb";
     public const string TrainSeconds = "train_seconds";
-    public const string Parameters = "parameters";
 
     /// <summary>The key of a metric on a split: <c>Key("test", "mse", price: true)</c> is <c>test_mse_price</c>;
     /// with <paramref name="naive"/> it is the persistence forecast's, <c>naive_test_mse_price</c>.</summary>

@@ -3,15 +3,16 @@ namespace GanTuner.Reporting.Model;
 /// <summary>Running summaries of an objective sequence, shared by the figures and the comparison chart.</summary>
 public static class Objective
 {
-    /// <summary>The best value so far at each position; failed trials (null, NaN) leave it unchanged.</summary>
-    public static double?[] BestSoFar(IReadOnlyList<double?> values, bool maximize)
+    /// <summary>The lowest value so far at each position (every objective is minimised); failed trials (null,
+    /// NaN) leave it unchanged.</summary>
+    public static double?[] BestSoFar(IReadOnlyList<double?> values)
     {
         ArgumentNullException.ThrowIfNull(values);
         var result = new double?[values.Count];
         double? best = null;
         for (var i = 0; i < values.Count; i++)
         {
-            if (values[i] is { } v && double.IsFinite(v) && (best is null || (maximize ? v > best : v < best)))
+            if (values[i] is { } v && double.IsFinite(v) && (best is null || v < best))
             {
                 best = v;
             }

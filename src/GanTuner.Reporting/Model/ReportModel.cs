@@ -10,8 +10,8 @@ public sealed record ReportModel(StudySummary Study, IReadOnlyList<IterationRow>
 
     public TestForecast? Forecast { get; init; }
 
-    /// <summary>The GAN generator's layers; empty for every other tuner.</summary>
-    public IReadOnlyList<GeneratorLayer> Generator { get; init; } = [];
+    /// <summary>The GAN generator's pathways; empty for every other tuner.</summary>
+    public IReadOnlyList<GeneratorPathway> Generator { get; init; } = [];
 
     /// <summary>Other studies to draw beside this one's best-so-far curve (<c>--compare</c>).</summary>
     public IReadOnlyList<ComparisonCurve> Comparison { get; init; } = [];
@@ -32,7 +32,7 @@ public sealed record ReportModel(StudySummary Study, IReadOnlyList<IterationRow>
                     continue;
                 }
 
-                if (best is null || (Study.Maximize ? value > best.Value!.Value : value < best.Value!.Value))
+                if (best is null || value < best.Value!.Value)
                 {
                     best = row;
                 }
@@ -43,5 +43,5 @@ public sealed record ReportModel(StudySummary Study, IReadOnlyList<IterationRow>
     }
 
     /// <summary>The best objective seen up to and including each trial (null until one completes).</summary>
-    public double?[] BestSoFar() => Objective.BestSoFar(Iterations.Select(r => r.Value).ToArray(), Study.Maximize);
+    public double?[] BestSoFar() => Objective.BestSoFar([.. Iterations.Select(r => r.Value)]);
 }

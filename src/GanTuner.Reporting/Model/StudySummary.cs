@@ -3,9 +3,6 @@ namespace GanTuner.Reporting.Model;
 /// <summary>What the page header says about a study: its name, tuner, objective, and the data it ran on.</summary>
 public sealed record StudySummary(string Name, string Tuner, string Objective)
 {
-    /// <summary>True when larger objective values are better; every figure's "best" follows it.</summary>
-    public bool Maximize { get; init; }
-
     /// <summary>The evaluation protocol (holdout, paper, paper-shuffled), when the study recorded it.</summary>
     public string? Protocol { get; init; }
 

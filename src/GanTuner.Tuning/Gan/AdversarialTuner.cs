@@ -63,10 +63,13 @@ public sealed class AdversarialTuner : ITuner
     /// <summary>Layer sizes of each generator pathway, input first (history + noise → … → 1).</summary>
     public IReadOnlyList<int> PathwaySizes => _generator.PathwaySizes;
 
+    /// <summary>Number of independent generator pathways (one per hyperparameter).</summary>
+    public int PathwayCount => _generator.Dimensions;
+
     public Proposal Ask()
     {
         _asked++;
-        var history = _generator.HistoryLength == 0 ? [] : _history.Features(_generator.HistoryLength);
+        var history = _history.Features(_generator.HistoryLength);
         if (_asked <= Settings.Startup || _observed.Count == 0)
         {
             var random = _memory.RandomNovel(_startup);
@@ -165,18 +168,30 @@ public sealed class AdversarialTuner : ITuner
 
     private void TrainDiscriminator(List<double[]> real, double[] spread)
     {
+        var dimensions = _space.Dimensions;
+        var copies = new double[real.Count * Settings.RealCopies][];
+        var fakes = new double[Settings.DiscriminatorFakes][];
         for (var step = 0; step < Settings.DiscriminatorSteps; step++)
         {
-            var copies = new List<double[]>(real.Count * Settings.RealCopies);
-            foreach (var point in real)
+            // Jittered copies teach the discriminator a region around each real configuration instead of
+            // a few memorised points, so its gradient leads the generator towards them.
+            for (var c = 0; c < copies.Length; c++)
             {
-                for (var c = 0; c < Settings.RealCopies; c++)
+                var point = real[c / Settings.RealCopies];
+                var copy = new double[dimensions];
+                for (var i = 0; i < dimensions; i++)
                 {
-                    copies.Add([.. point.Select((x, i) => Math.Clamp(x + (Settings.RealJitter * spread[i] * _configurations.NextGaussian()), 0.0, 1.0))]);
+                    copy[i] = Math.Clamp(point[i] + (Settings.RealJitter * spread[i] * _configurations.NextGaussian()), 0.0, 1.0);
                 }
+
+                copies[c] = copy;
             }
 
-            var fakes = Enumerable.Range(0, Settings.DiscriminatorFakes).Select(_ => NextPoint(_configurations)).ToList();
+            for (var f = 0; f < fakes.Length; f++)
+            {
+                fakes[f] = NextPoint(_configurations);
+            }
+
             _discriminator.Train(copies, fakes);
         }
     }
@@ -207,7 +222,7 @@ public sealed class AdversarialTuner : ITuner
 
     private double[] NextPoint(SeededRandom random) => random.NextPoint(_space.Dimensions);
 
-    private static void Add(GanTuner.Neural.Matrix target, GanTuner.Neural.Matrix addend)
+    private static void Add(Matrix target, Matrix addend)
     {
         for (var k = 0; k < target.Data.Length; k++)
         {

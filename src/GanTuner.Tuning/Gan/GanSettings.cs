@@ -2,9 +2,9 @@ namespace GanTuner.Tuning.Gan;
 
 /// <summary>Every setting of the GAN tuner, read from the <c>gan.*</c> tuner options.</summary>
 /// <remarks>
-/// Keys and defaults: <c>gan.startup</c> (5), <c>gan.history</c> (5), <c>gan.noise</c> (1),
-/// <c>gan.pathway_hidden</c> (16), <c>gan.pathway_layers</c> (2), <c>gan.generator_lr</c> (0.1),
-/// <c>gan.generator_steps</c> (20), <c>gan.generator_batch</c> (16), <c>gan.discriminator_hidden</c> (32),
+/// Keys and defaults: <c>gan.startup</c> (10), <c>gan.history</c> (5), <c>gan.noise</c> (1),
+/// <c>gan.pathway_hidden</c> (8), <c>gan.pathway_layers</c> (2), <c>gan.generator_lr</c> (0.1),
+/// <c>gan.generator_steps</c> (20), <c>gan.generator_batch</c> (16), <c>gan.discriminator_hidden</c> (16),
 /// <c>gan.discriminator_layers</c> (2), <c>gan.discriminator_lr</c> (0.01), <c>gan.discriminator_steps</c> (50),
 /// <c>gan.discriminator_fakes</c> (32), <c>gan.elite</c> (3), <c>gan.real_copies</c> (4), <c>gan.real_jitter</c> (0.5),
 /// <c>gan.w_adversarial</c> (0.3), <c>gan.w_feedback</c> (1), <c>gan.w_diversity</c> (1),
@@ -43,15 +43,15 @@ namespace GanTuner.Tuning.Gan;
 /// <param name="Feedback">Whether the feedback term is used.</param>
 /// <param name="Diversity">Whether the diversity regulariser is used.</param>
 public sealed record GanSettings(
-    int Startup = 5,
+    int Startup = 10,
     int HistoryLength = 5,
     int NoiseDimensions = 1,
-    int PathwayHidden = 16,
+    int PathwayHidden = 8,
     int PathwayLayers = 2,
     double GeneratorLearningRate = 0.1,
     int GeneratorSteps = 20,
     int GeneratorBatch = 16,
-    int DiscriminatorHidden = 32,
+    int DiscriminatorHidden = 16,
     int DiscriminatorLayers = 2,
     double DiscriminatorLearningRate = 0.01,
     int DiscriminatorSteps = 50,

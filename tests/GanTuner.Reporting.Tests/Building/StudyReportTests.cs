@@ -1,5 +1,7 @@
 using GanTuner.Reporting.Building;
 using GanTuner.Reporting.Model;
+using GanTuner.Tuning;
+using GanTuner.Tuning.Gan;
 
 namespace GanTuner.Reporting.Tests.Building;
 
@@ -40,6 +42,27 @@ public sealed class StudyReportTests : IDisposable
 
         Assert.Equal(["layers", "units", "learning_rate", "batch_size", "dropout", "sequence_length"], axes.Select(a => a.Name));
         Assert.Equal(["learning_rate", "batch_size"], axes.Where(a => a.LogScale).Select(a => a.Name));
+    }
+
+    [Fact]
+    public void A_gan_study_describes_its_generator_pathway_by_pathway()
+    {
+        var generator = Build().Generator;
+
+        var gan = (AdversarialTuner)TunerFactory.Create("gan", SearchSpace.Table1(), 7, TunerOptions.Empty);
+        Assert.Equal(SearchSpace.Table1().Parameters.Select(p => p.Name), generator.Select(p => p.Hyperparameter));
+        Assert.All(generator, p => Assert.Equal(gan.PathwaySizes, p.Sizes));
+        Assert.Equal(gan.Settings.HistoryLength + gan.Settings.NoiseDimensions, generator[0].Sizes[0]);
+        Assert.Equal("sigmoid", generator[0].Activations[^1]);
+        Assert.Equal("log scale, 1e-5 to 0.1", generator.Single(p => p.Hyperparameter == "learning_rate").Output);
+    }
+
+    [Fact]
+    public void Other_tuners_have_no_generator()
+    {
+        study.Add("plain", "random", TinyStudy.DefaultAttributes(study.StudyDirectory));
+
+        Assert.Empty(StudyReport.Build(study.Store, new ReportRequest("plain")).Generator);
     }
 
     [Fact]

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using GanTuner.Data.Protocols;
 using GanTuner.Forecasting;
 using GanTuner.Neural;

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using GanTuner.Data.Protocols;
 using GanTuner.Forecasting;
@@ -14,7 +15,8 @@ internal static class TrialJson
     public static string Format(TrialResult result, ForecastDataset data)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        // Relaxed escaping keeps data names such as "S&P 500" readable; the output is never embedded in HTML.
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("status", result.Status.ToString().ToLowerInvariant());

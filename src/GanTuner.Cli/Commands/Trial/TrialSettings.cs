@@ -35,7 +35,7 @@ public sealed class TrialSettings : DataSettings
     public int SequenceLength { get; init; } = 30;
 
     [CommandOption("--dropout <RATE>")]
-    [Description("Dropout after every LSTM layer, in [0, 1).")]
+    [Description("Dropout after every LSTM layer, 0 ≤ RATE < 1.")]
     [DefaultValue(0.2)]
     public double Dropout { get; init; } = 0.2;
 

@@ -14,24 +14,28 @@ public sealed class AskCommand : Command<AskSettings>
     public override int Execute(CommandContext context, AskSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        // Read the user's files first: a bad one must not leave a new, empty storage file behind.
+        var space = settings.Space is null ? null : SearchSpace.Load(settings.Space);
+        var options = settings.Options.Length > 0 ? TunerOptions.Parse(settings.Options) : null;
+        if (!File.Exists(settings.Storage))
+        {
+            _ = TunerFactory.Create(settings.Tuner ?? AskSettings.DefaultTuner, space ?? SearchSpace.Table1(), 0, options ?? TunerOptions.Empty);
+        }
+
         using var store = new SqliteStudyStore(settings.Storage);
-        var study = Open(store, settings);
+        var study = Open(store, settings, space, options);
         var trial = study.Ask();
         Console.Out.WriteLine(Format(trial));
         return 0;
     }
 
     /// <summary>The stored definition fills in whatever the user left out; what they gave must agree with it.</summary>
-    private static Study Open(SqliteStudyStore store, AskSettings settings)
+    private static Study Open(SqliteStudyStore store, AskSettings settings, SearchSpace? space, TunerOptions? options)
     {
         var name = settings.Study!;
         var stored = store.FindStudy(name);
-        var space = settings.Space is not null
-            ? SearchSpace.Load(settings.Space)
-            : stored is not null ? SearchSpace.Parse(stored.SearchSpaceJson) : SearchSpace.Table1();
-        var options = settings.Options.Length > 0
-            ? TunerOptions.Parse(settings.Options)
-            : stored is not null ? TunerOptions.FromJson(stored.TunerOptionsJson) : TunerOptions.Empty;
+        space ??= stored is not null ? SearchSpace.Parse(stored.SearchSpaceJson) : SearchSpace.Table1();
+        options ??= stored is not null ? TunerOptions.FromJson(stored.TunerOptionsJson) : TunerOptions.Empty;
         return Study.CreateOrLoad(
             store,
             name,

@@ -33,7 +33,7 @@ public sealed class CompareCommand : Command<CompareSettings>
         {
             var runner = new ComparisonRunner(file ?? (IStudyStore)new InMemoryStudyStore(), settings.Parallel ?? Environment.ProcessorCount);
             var result = runner.Run(plan, (parameters, _) => TrialOutcome.Success(objective.Evaluate(parameters)), cancel.Token);
-            AnsiConsole.Write(Table(result, objective));
+            TableConsole.Create().Write(Table(result, objective));
             return 0;
         }
         finally
@@ -62,10 +62,11 @@ public sealed class CompareCommand : Command<CompareSettings>
         }
 
         table.Caption(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"{objective.Name} (minimum {objective.Minimum}), {plan.Seeds} seeds from {plan.FirstSeed}: median [lower quartile, upper quartile]")));
+            $"{objective.Name} (minimum {objective.Minimum}), {plan.Seeds} seeds from {plan.FirstSeed}: median, [quartiles]")));
         return table;
     }
 
-    private static string Format(QuantileSummary summary) => Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-        $"{summary.Median:F4} [{summary.LowerQuartile:F3}, {summary.UpperQuartile:F3}]"));
+    // Two lines per cell keep the table within 80 columns, the width of a redirected console.
+    private static string Format(QuantileSummary summary) => string.Create(CultureInfo.InvariantCulture,
+        $"{summary.Median:F4}\n[grey][[{summary.LowerQuartile:F3}, {summary.UpperQuartile:F3}]][/]");
 }

@@ -37,7 +37,7 @@ public sealed class StudiesCommand : Command<StudiesSettings>
                 study.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
         }
 
-        AnsiConsole.Write(table);
+        TableConsole.Create().Write(table);
         return 0;
     }
 

@@ -1,0 +1,162 @@
+using System.ComponentModel;
+using GanTuner.Cli.Commands.Data;
+using GanTuner.Tuning;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace GanTuner.Cli.Commands.Tune;
+
+/// <summary>Options of <c>gantuner tune</c>: the data options, which tuner searches how long, where the study and
+/// its files go, and how each trial trains.</summary>
+public sealed class TuneSettings : DataSettings
+{
+    public const string DefaultTuner = "gan";
+    public const int DefaultIterations = 20;
+    public const int DefaultEpochs = 10;
+    public const string DefaultStorage = "gantuner.db";
+
+    [CommandOption("--tuner <NAME>")]
+    [Description("gan (the paper's GAN tuner), random, grid, tpe, tpe-univariate, ga, or a GAN ablation (gan-no-injection, gan-no-feedback, gan-no-diversity).")]
+    [DefaultValue(DefaultTuner)]
+    public string Tuner { get; init; } = DefaultTuner;
+
+    [CommandOption("--iterations <N>")]
+    [Description("The study's total budget of evaluated trials; a resumed study runs only what is missing.")]
+    [DefaultValue(DefaultIterations)]
+    public int Iterations { get; init; } = DefaultIterations;
+
+    [CommandOption("--space <FILE>")]
+    [Description("Search space JSON with the six parameters layers, units, learning_rate, batch_size, sequence_length, dropout (default: the paper's Table 1).")]
+    public string? Space { get; init; }
+
+    [CommandOption("--seed <N>")]
+    [Description("Seed of the tuner, of every trial's weights, batch order and dropout, and of paper-shuffled's window shuffle.")]
+    [DefaultValue(0)]
+    public int Seed { get; init; }
+
+    [CommandOption("--study <NAME>")]
+    [Description("Study name (default: derived from tuner, protocol, target, seed and data, so the same command resumes the same study).")]
+    public string? Study { get; init; }
+
+    [CommandOption("--storage <FILE>")]
+    [Description("SQLite file holding the studies.")]
+    [DefaultValue(DefaultStorage)]
+    public string Storage { get; init; } = DefaultStorage;
+
+    [CommandOption("--out <DIR>")]
+    [Description("Folder for trials.csv, trials.json, best-model.json, predictions/ and report/ (default: ./gantuner-out/<study>/).")]
+    public string? Out { get; init; }
+
+    [CommandOption("--threads <N>")]
+    [Description("Worker threads per trial (default 0: every core). The same seed and thread count give the same results, bit for bit.")]
+    [DefaultValue(0)]
+    public int Threads { get; init; }
+
+    [CommandOption("--epochs <N>")]
+    [Description("Training epochs of every trial (the paper: 10).")]
+    [DefaultValue(DefaultEpochs)]
+    public int Epochs { get; init; } = DefaultEpochs;
+
+    [CommandOption("--no-report")]
+    [Description("Skip the HTML report and its figures at the end.")]
+    public bool NoReport { get; init; }
+
+    [CommandOption("--gan-no-injection")]
+    [Description("GAN ablation: never inject random configurations into the real set.")]
+    public bool GanNoInjection { get; init; }
+
+    [CommandOption("--gan-no-feedback")]
+    [Description("GAN ablation: drop the generator's feedback term.")]
+    public bool GanNoFeedback { get; init; }
+
+    [CommandOption("--gan-no-diversity")]
+    [Description("GAN ablation: drop the generator's diversity regulariser.")]
+    public bool GanNoDiversity { get; init; }
+
+    [CommandOption("--option <KEY=VALUE>")]
+    [Description("Tuner setting, repeatable (e.g. gan.elite=5, tpe.startup=10); stored with the study.")]
+    public string[] Options { get; init; } = [];
+
+    /// <summary>The tuner options the flags and <c>--option</c> values describe.</summary>
+    public TunerOptions TunerOptions
+    {
+        get
+        {
+            var options = TunerOptions.Parse(Options);
+            foreach (var (flag, key) in GanFlags())
+            {
+                options = flag ? options.With(key, "true") : options;
+            }
+
+            return options;
+        }
+    }
+
+    public override ValidationResult Validate()
+    {
+        var problem = Problem();
+        return problem is null ? base.Validate() : ValidationResult.Error(problem);
+    }
+
+    private string? Problem()
+    {
+        if (!TunerFactory.Names.Contains(Tuner))
+        {
+            return $"unknown tuner '{Tuner}'; expected one of {string.Join(", ", TunerFactory.Names)}";
+        }
+
+        if (Iterations < 1)
+        {
+            return $"--iterations must be at least 1, not {Iterations}";
+        }
+
+        if (Epochs < 1)
+        {
+            return $"--epochs must be at least 1, not {Epochs}";
+        }
+
+        if (Threads < 0)
+        {
+            return $"--threads must be 0 (every core) or more, not {Threads}";
+        }
+
+        if (GanFlags().Any(f => f.Flag) && !Tuner.StartsWith("gan", StringComparison.Ordinal))
+        {
+            return $"--gan-no-injection, --gan-no-feedback and --gan-no-diversity apply to the gan tuner, not '{Tuner}'";
+        }
+
+        if (Space is not null && !File.Exists(Space))
+        {
+            return $"--space: the file '{Space}' does not exist";
+        }
+
+        if (Study is not null && !StudyName.IsUsable(Study))
+        {
+            return $"--study '{Study}' cannot name a folder: use letters, digits and . _ - + = ^";
+        }
+
+        if (string.IsNullOrWhiteSpace(Storage))
+        {
+            return "--storage needs a file name";
+        }
+
+        if (Out is not null && string.IsNullOrWhiteSpace(Out))
+        {
+            return "--out needs a folder";
+        }
+
+        try
+        {
+            _ = TunerOptions;
+        }
+        catch (TunerOptionsException e)
+        {
+            return e.Message;
+        }
+
+        return null;
+    }
+
+    private (bool Flag, string Key)[] GanFlags() =>
+        [(GanNoInjection, "gan.no_injection"), (GanNoFeedback, "gan.no_feedback"), (GanNoDiversity, "gan.no_diversity")];
+}

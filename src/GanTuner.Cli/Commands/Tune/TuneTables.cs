@@ -1,0 +1,102 @@
+using System.Globalization;
+using GanTuner.Reporting.Text;
+using GanTuner.Storage;
+using Spectre.Console;
+
+namespace GanTuner.Cli.Commands.Tune;
+
+/// <summary>What <c>tune</c> prints at the end: the paper's Appendix B for the study, and the best
+/// configuration's errors beside the naive persistence forecast's.</summary>
+internal static class TuneTables
+{
+    private static readonly (string Header, string Name)[] Columns =
+    [
+        ("Layers", LstmParameters.Layers), ("Units", LstmParameters.Units), ("Learning rate", LstmParameters.LearningRate),
+        ("Batch", LstmParameters.BatchSize), ("Sequence", LstmParameters.SequenceLength), ("Dropout", LstmParameters.Dropout),
+    ];
+
+    /// <summary>Every evaluated trial (interrupted ones were evaluated again by their retry), the best row marked.</summary>
+    public static Table AppendixB(IReadOnlyList<TrialRecord> trials, TrialRecord? best, string objective)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("Appendix B: this study's results over iterations")
+            .AddColumn(new TableColumn("Iteration").RightAligned());
+        foreach (var (header, _) in Columns)
+        {
+            table.AddColumn(new TableColumn(header).RightAligned());
+        }
+
+        table.AddColumn(new TableColumn($"MSE ({objective})").RightAligned())
+            .AddColumn(new TableColumn("Seconds").RightAligned())
+            .AddColumn("Notes");
+        foreach (var trial in trials.Where(t => !t.IsInterrupted))
+        {
+            var isBest = best is not null && trial.Number == best.Number;
+            var cells = new List<string> { TrialRow.Iteration(trial) };
+            cells.AddRange(Columns.Select(c => trial.Parameters.TryGetValue(c.Name, out var v) && v.Number is { } n ? NumberFormat.Parameter(n) : "-"));
+            cells.Add(trial.Value is { } value ? NumberFormat.Value(value) : "-");
+            cells.Add(trial.Duration is { } d ? d.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) : "-");
+            cells.Add(TrialRow.Notes(trial, isBest));
+            var style = isBest ? "bold green" : trial.State == TrialState.Complete ? null : "red";
+            table.AddRow([.. cells.Select(c => (Spectre.Console.Rendering.IRenderable)new Markup(Markup.Escape(c), style is null ? null : Style.Parse(style)))]);
+        }
+
+        return table;
+    }
+
+    /// <summary>The best trial's errors on the objective and test splits, model beside the naive forecast.</summary>
+    public static Table Best(TrialRecord best, bool objectiveIsTest)
+    {
+        string[] splits = objectiveIsTest ? ["test"] : ["val", "test"];
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title("best configuration beside the naive forecast (tomorrow = today)")
+            .AddColumn("Metric");
+        foreach (var split in splits)
+        {
+            var name = split == "val" ? "validation" : "test";
+            table.AddColumn(new TableColumn($"{name} model").RightAligned()).AddColumn(new TableColumn($"{name} naive").RightAligned());
+        }
+
+        (string Label, string Metric)[] rows =
+        [
+            ("MSE (scaled)", "mse"), ("RMSE (price)", "rmse_price"), ("MAE (price)", "mae_price"), ("MAPE % (price)", "mape_price"), ("R² (price)", "r2_price"),
+        ];
+        foreach (var (label, metric) in rows)
+        {
+            var cells = new List<string> { label };
+            foreach (var split in splits)
+            {
+                cells.Add(Metric(best, $"{split}_{metric}"));
+                cells.Add(Metric(best, $"naive_{split}_{metric}"));
+            }
+
+            table.AddRow([.. cells.Select(Markup.Escape)]);
+        }
+
+        var u2 = new List<string> { "Theil's U2" };
+        foreach (var split in splits)
+        {
+            u2.Add(Metric(best, $"{split}_u2"));
+            u2.Add("1");
+        }
+
+        table.AddRow([.. u2.Select(Markup.Escape)]);
+        return table;
+    }
+
+    /// <summary>One line per split saying whether the best model beats the naive forecast.</summary>
+    public static IEnumerable<string> Verdicts(TrialRecord best, bool objectiveIsTest)
+    {
+        foreach (var split in objectiveIsTest ? ["test"] : new[] { "val", "test" })
+        {
+            if (best.Metrics.TryGetValue($"{split}_u2", out var u2) && double.IsFinite(u2))
+            {
+                var name = split == "val" ? "validation" : "test";
+                var verdict = u2 < 1 ? "[green]beats[/]" : "[red]does not beat[/]";
+                yield return $"{name}: U2 = {NumberFormat.Value(u2)} (price RMSE ÷ naive RMSE): the best model {verdict} tomorrow = today";
+            }
+        }
+    }
+
+    private static string Metric(TrialRecord trial, string key) =>
+        trial.Metrics.TryGetValue(key, out var value) && double.IsFinite(value) ? NumberFormat.Value(value) : "-";
+}

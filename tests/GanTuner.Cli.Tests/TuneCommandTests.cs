@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text.Json;
+using GanTuner.Forecasting;
+using GanTuner.Storage;
+
+namespace GanTuner.Cli.Tests;
+
+public sealed class TuneCommandTests : IDisposable
+{
+    private readonly TuneWorkspace _work = new();
+
+    public void Dispose() => _work.Dispose();
+
+    [Fact]
+    public void A_whole_study_prints_appendix_b_and_the_best_beside_naive_and_writes_every_file()
+    {
+        var (code, stdout, stderr) = _work.Run(TuneWorkspace.Tiny(iterations: 3, epochs: 1));
+
+        Assert.True(code == 0, stderr + stdout);
+        Assert.Equal(string.Empty, stderr);
+        Assert.DoesNotContain('\u001b', stdout);
+        Assert.Contains("Appendix B", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"│\s+3 │", stdout);
+        Assert.Contains("best configuration beside the naive forecast", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"validation: U2 = [\d.]+ \(price RMSE ÷ naive RMSE\): the best model (beats|does not beat) tomorrow = today", stdout);
+
+        // The default study: named from its options, in ./gantuner.db, files in ./gantuner-out/<study>/.
+        const string study = "gan-holdout-level-seed0-tune_sp500_300-e1-space-tune_space_tiny";
+        var folder = _work.PathOf("gantuner-out", study);
+        using var store = new SqliteStudyStore(_work.PathOf("gantuner.db"), createIfMissing: false);
+        var trials = store.GetTrials(study);
+        Assert.Equal(3, trials.Count);
+        Assert.All(trials, t => Assert.Equal(TrialState.Complete, t.State));
+        Assert.All(trials, t => Assert.Equal(t.Value!.Value, t.Metrics["val_mse"]));
+        var best = trials.MinBy(t => t.Value)!;
+        Assert.Matches($@"│\s+{best.Number + 1} │.*│ best", stdout);
+
+        var csv = File.ReadAllLines(Path.Combine(folder, "trials.csv"));
+        Assert.Equal(4, csv.Length);
+        var header = csv[0].Split(',');
+        foreach (var column in new[] { "trial", "state", "value", "layers", "dropout", "gan.injection", "val_mse", "test_u2", "naive_val_rmse_price", "cpu_seconds", "train_seconds" })
+        {
+            Assert.Contains(column, header);
+        }
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "trials.json")));
+        Assert.Equal(best.Number, json.RootElement.GetProperty("best_trial").GetInt32());
+        var stored = json.RootElement.GetProperty("trials");
+        Assert.Equal(3, stored.GetArrayLength());
+        Assert.Equal(trials[1].Metrics["test_mse"], stored[1].GetProperty("metrics").GetProperty("test_mse").GetDouble());
+
+        var model = ForecastModel.Load(Path.Combine(folder, "best-model.json"));
+        Assert.Equal((int)best.Parameters["sequence_length"].Number!.Value, model.Data.SequenceLength);
+        Assert.Equal((int)best.Parameters["units"].Number!.Value, model.Network.Spec.Hidden);
+        using var info = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "best-trial.json")));
+        Assert.Equal(best.Number, info.RootElement.GetProperty("trial").GetInt32());
+        Assert.Equal("kept from the trial", info.RootElement.GetProperty("origin").GetString());
+        Assert.True(File.Exists(Path.Combine(folder, "predictions", "trial-0000.csv")));
+        Assert.True(File.Exists(Path.Combine(folder, "report", "report.html")));
+    }
+
+    [Fact]
+    public void Paper_shuffled_warns_that_it_is_leaky_and_optimises_the_test_split()
+    {
+        var (code, stdout, stderr) = _work.Run(TuneWorkspace.Tiny(2, 1, "--protocol", "paper-shuffled", "--tuner", "tpe", "--no-report"));
+
+        Assert.True(code == 0, stderr + stdout);
+        Assert.Contains("paper-shuffled is LEAKY", stdout, StringComparison.Ordinal);
+        Assert.Contains("MSE (test_mse)", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("validation model", stdout, StringComparison.Ordinal);
+        Assert.True(Directory.Exists(_work.PathOf("gantuner-out", "tpe-paper-shuffled-level-seed0-tune_sp500_300-e1-space-tune_space_tiny")));
+    }
+
+    [Fact]
+    public void A_failed_trial_is_recorded_with_its_reason_and_the_study_goes_on()
+    {
+        var (code, stdout, stderr) = _work.Run(TuneWorkspace.Tiny(
+            2, 1, "--space", TuneWorkspace.Fixture("tune_space_too_long.json"), "--study", "too-long", "--no-report"));
+
+        // Every window is longer than the data: both trials fail, the study still runs its whole budget.
+        Assert.Equal(1, code);
+        Assert.Equal("gantuner: no trial of study 'too-long' completed (see the notes column), so there is no best model\n", stderr);
+        using var store = new SqliteStudyStore(_work.PathOf("gantuner.db"), createIfMissing: false);
+        var trials = store.GetTrials("too-long");
+        Assert.Equal(2, trials.Count);
+        Assert.All(trials, t =>
+        {
+            Assert.Equal(TrialState.Failed, t.State);
+            Assert.Contains("too few rows", t.Attributes[TrialAttributeKeys.FailReason], StringComparison.Ordinal);
+        });
+        Assert.Contains("failed: ", stdout, StringComparison.Ordinal);
+        Assert.Equal(3, File.ReadAllLines(_work.PathOf("gantuner-out", "too-long", "trials.csv")).Length);
+    }
+
+    [Fact]
+    public void The_same_seed_and_threads_give_the_same_trials()
+    {
+        var first = _work.Run(TuneWorkspace.Tiny(2, 1, "--study", "a", "--no-report"));
+        var second = _work.Run(TuneWorkspace.Tiny(2, 1, "--study", "b", "--no-report"));
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        using var store = new SqliteStudyStore(_work.PathOf("gantuner.db"), createIfMissing: false);
+        Assert.Equal(Summary(store.GetTrials("a")), Summary(store.GetTrials("b")));
+    }
+
+    internal static string[] Summary(IEnumerable<TrialRecord> trials) =>
+        [.. trials.Select(t => string.Join(';', t.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))
+            + " -> " + t.Value?.ToString("R", CultureInfo.InvariantCulture))];
+}
