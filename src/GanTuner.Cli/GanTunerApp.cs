@@ -58,9 +58,6 @@ public static class GanTunerApp
         config.AddCommand<Commands.Tuning.StudiesCommand>("studies")
             .WithDescription("List the stored studies with their trial counts and best values.")
             .WithExample("studies", "--storage", "runs.db");
-        config.AddCommand<Commands.Tuning.CompareCommand>("compare")
-            .WithDescription("Compare tuners over many seeds on a synthetic function: median and quartiles of the best value found.")
-            .WithExample("compare", "--objective", "hartmann6", "--tuners", "random,grid,tpe,ga", "--budget", "50", "--seeds", "30");
         // [tune]
         config.AddCommand<Commands.Tune.TuneCommand>("tune")
             .WithDescription("Tune the LSTM's six hyperparameters with a whole study: progress, resume, Appendix B, trials.csv/json, best model, report.")
@@ -77,5 +74,9 @@ public static class GanTunerApp
             .WithExample("report", "--study", "gan-sp500")
             .WithExample("report", "--study", "gan-sp500", "--compare", "random-sp500,tpe-sp500", "--out", "report");
         // [compare]
+        config.AddCommand<Commands.Compare.CompareCommand>("compare")
+            .WithDescription("Compare tuners on equal budgets over seeds (the LSTM or a synthetic function): best value after each budget, ranks, win rates, Wilcoxon tests, figures.")
+            .WithExample("compare", "--objective", "lstm", "--tuners", "gan,random,grid,tpe,ga", "--budget", "20", "--seeds", "5", "--parallel", "2")
+            .WithExample("compare", "--objective", "hartmann6", "--tuners", "gan,random,grid,tpe,ga", "--budget", "50", "--seeds", "30");
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using GanTuner.Forecasting;
 using GanTuner.Storage;
 
@@ -74,8 +75,8 @@ public sealed class TuneCommandTests : IDisposable
     [Fact]
     public void A_failed_trial_is_recorded_with_its_reason_and_the_study_goes_on()
     {
-        var (code, stdout, stderr) = _work.Run(TuneWorkspace.Tiny(
-            2, 1, "--space", TuneWorkspace.Fixture("tune_space_too_long.json"), "--study", "too-long", "--no-report"));
+        var (code, stdout, stderr) = _work.Run(TuneWorkspace.Tune(
+            TuneWorkspace.Fixture("tune_space_too_long.json"), 2, 1, "--study", "too-long", "--no-report"));
 
         // Every window is longer than the data: both trials fail, the study still runs its whole budget.
         Assert.Equal(1, code);
@@ -93,15 +94,47 @@ public sealed class TuneCommandTests : IDisposable
     }
 
     [Fact]
-    public void The_same_seed_and_threads_give_the_same_trials()
+    public void Files_go_to_out_and_a_lost_best_model_is_retrained_to_the_same_result()
     {
-        var first = _work.Run(TuneWorkspace.Tiny(2, 1, "--study", "a", "--no-report"));
-        var second = _work.Run(TuneWorkspace.Tiny(2, 1, "--study", "b", "--no-report"));
+        var first = _work.Run(TuneWorkspace.Tiny(1, 1, "--study", "o", "--out", "results", "--no-report"));
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        var model = _work.PathOf("results", "best-model.json");
+        Assert.True(File.Exists(model));
+        Assert.False(Directory.Exists(_work.PathOf("gantuner-out")));
 
-        Assert.Equal(0, first.ExitCode);
-        Assert.Equal(0, second.ExitCode);
-        using var store = new SqliteStudyStore(_work.PathOf("gantuner.db"), createIfMissing: false);
-        Assert.Equal(Summary(store.GetTrials("a")), Summary(store.GetTrials("b")));
+        // Without --out the study keeps the folder it was created with; the kept model needs no retraining.
+        var again = _work.Run(TuneWorkspace.Tiny(1, 1, "--study", "o", "--no-report"));
+        Assert.Contains("best-model.json: iteration 1, kept from the trial", again.Stdout, StringComparison.Ordinal);
+
+        File.Delete(model);
+        var (code, stdout, stderr) = _work.Run(TuneWorkspace.Tiny(1, 1, "--study", "o", "--no-report"));
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("retraining iteration 1 with the study's seed", stdout, StringComparison.Ordinal);
+        var line = Regex.Match(stdout, @"best-model\.json: iteration 1, retrained with the study's seed; retrained val_mse (\S+), stored (\S+) ");
+        Assert.True(line.Success, stdout);
+        Assert.Equal(line.Groups[2].Value, line.Groups[1].Value);
+        Assert.True(File.Exists(model));
+    }
+
+    [Fact]
+    public void A_trial_proposed_during_the_gans_injection_is_marked_inj()
+    {
+        Assert.Equal(0, _work.Run(TuneWorkspace.Tiny(1, 1, "--study", "i", "--no-report")).ExitCode);
+        using (var store = new SqliteStudyStore(_work.PathOf("gantuner.db"), createIfMissing: false))
+        {
+            // What the GAN tuner records when random configurations were injected into its real set.
+            var first = store.GetTrials("i")[0];
+            var draft = new TrialDraft(first.Parameters, first.Point, DateTimeOffset.UtcNow, [new("gan.injection", "true")]);
+            var injected = store.TryCreateTrial("i", draft, new StudyProgress(1, 1))!;
+            store.FinishTrial("i", injected.Number, new TrialCompletion(TrialState.Complete, 1000.0, DateTimeOffset.UtcNow, first.Metrics));
+        }
+
+        var (code, stdout, _) = _work.Run(TuneWorkspace.Tiny(2, 1, "--study", "i", "--no-report"));
+
+        Assert.Equal(0, code);
+        Assert.Matches(@"│\s+2 │.*│ inj\s+│", stdout);
+        Assert.DoesNotMatch(@"│\s+1 │.*inj", stdout);
     }
 
     internal static string[] Summary(IEnumerable<TrialRecord> trials) =>

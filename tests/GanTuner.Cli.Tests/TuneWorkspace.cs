@@ -20,9 +20,12 @@ internal sealed class TuneWorkspace : IDisposable
     public static string TinySpace => Fixture("tune_space_tiny.json");
 
     /// <summary>A tune command on the tiny fixtures, one thread.</summary>
-    public static string[] Tiny(int iterations, int epochs, params string[] more) =>
+    public static string[] Tiny(int iterations, int epochs, params string[] more) => Tune(TinySpace, iterations, epochs, more);
+
+    /// <summary>A tune command on the 300 prices with another search space, one thread.</summary>
+    public static string[] Tune(string space, int iterations, int epochs, params string[] more) =>
     [
-        "tune", "--data", Prices, "--space", TinySpace, "--iterations", iterations.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "tune", "--data", Prices, "--space", space, "--iterations", iterations.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "--epochs", epochs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--threads", "1", .. more,
     ];
 

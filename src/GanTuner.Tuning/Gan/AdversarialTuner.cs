@@ -20,6 +20,8 @@ namespace GanTuner.Tuning.Gan;
 /// Each proposal's attributes: <c>gan.phase</c> (startup, generator or fallback), <c>gan.injection</c>
 /// (true when random configurations were injected into the real set for this round), <c>gan.redraws</c>
 /// (how many generated proposals repeated a known configuration and were drawn again).
+/// A failed trial (no value) counts as evaluated, so it is never proposed again, but it enters neither
+/// the history, the real set nor the feedback.
 /// </remarks>
 public sealed class AdversarialTuner : ITuner
 {

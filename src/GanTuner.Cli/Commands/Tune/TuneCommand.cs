@@ -53,8 +53,7 @@ public sealed class TuneCommand : AsyncCommand<TuneSettings>
         _ = TunerFactory.Create(settings.Tuner, space, settings.Seed, options);
         var name = settings.Study ?? StudyName.For(settings);
 
-        using var store = new SqliteStudyStore(settings.Storage);
-        var stored = store.FindStudy(name);
+        var stored = FindStudy(settings.Storage, name);
         var outDirectory = Path.GetFullPath(
             settings.Out ?? stored?.UserAttributes.GetValueOrDefault(StudyAttributeKeys.OutDirectory) ?? StudyFiles.DefaultDirectory(name));
         var data = await TuneData.LoadAsync(settings, outDirectory, cancellationToken).ConfigureAwait(false);
@@ -64,6 +63,8 @@ public sealed class TuneCommand : AsyncCommand<TuneSettings>
             TuneStudyAttributes.RequireSame(stored, attributes);
         }
 
+        // Created only now, so data that cannot be read leaves no empty store behind.
+        using var store = new SqliteStudyStore(settings.Storage);
         var study = Study.CreateOrLoad(store, name, space, settings.Tuner, settings.Seed, options, attributes);
         var objectiveIsTest = settings.ProtocolValue != Protocol.Holdout;
         var run = new TuneRun(
@@ -79,7 +80,9 @@ public sealed class TuneCommand : AsyncCommand<TuneSettings>
 
         var trials = study.Trials;
         var evaluated = trials.Count(t => t.State != TrialState.Running && !t.IsInterrupted);
-        WriteHeader(console, settings, run, data, stored is null, evaluated, trials.Count(t => t.State == TrialState.Running));
+        // Trials still Running belong to a process that died; the runner recovers them only when it runs.
+        var stale = evaluated < settings.Iterations ? trials.Count(t => t.State == TrialState.Running) : 0;
+        WriteHeader(console, settings, run, data, stored is null, evaluated, stale);
 
         var keeper = new BestModelKeeper(run, study.Best?.Value);
         if (evaluated < settings.Iterations)
@@ -105,6 +108,17 @@ public sealed class TuneCommand : AsyncCommand<TuneSettings>
         }
 
         return Finish(console, settings, study, run, keeper, objectiveIsTest, store);
+    }
+
+    private static StudyRecord? FindStudy(string storage, string name)
+    {
+        if (!File.Exists(storage))
+        {
+            return null;
+        }
+
+        using var store = new SqliteStudyStore(storage, createIfMissing: false);
+        return store.FindStudy(name);
     }
 
     private static void WriteHeader(IAnsiConsole console, TuneSettings settings, TuneRun run, TuneData data, bool isNew, int evaluated, int stale)

@@ -1,0 +1,125 @@
+using System.Globalization;
+using GanTuner.Reporting.Text;
+using GanTuner.Tuning.Comparison;
+using Spectre.Console;
+
+namespace GanTuner.Cli.Commands.Compare;
+
+/// <summary>What <c>compare</c> prints: the best value after each checkpoint, the tuners against each other and
+/// against the GAN, and for the LSTM the best configurations' test errors beside the naive forecast's.</summary>
+internal static class CompareTables
+{
+    public static Table BestAfter(ComparisonSummary summary, ICompareObjective objective)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Tuner");
+        foreach (var n in summary.Checkpoints)
+        {
+            table.AddColumn(new TableColumn(string.Create(CultureInfo.InvariantCulture, $"best after {n}")).RightAligned());
+        }
+
+        foreach (var tuner in summary.Tuners)
+        {
+            table.AddRow([Markup.Escape(tuner.Tuner), .. tuner.Checkpoints.Select(c => Quartiles(c.Best, objective.Format))]);
+        }
+
+        return table;
+    }
+
+    public static string HeadToHeadNote(ComparisonSummary summary)
+    {
+        var note = "mean rank: 1 = lowest final best on a seed, ties share their mean rank; wins: share of seeds ending below "
+            + (summary.Baseline ?? "the baseline") + ", a tie counting half";
+        return summary.Reference is { } reference
+            ? note + $"; {reference} lower: seeds on which {reference} ended below the tuner; p: paired Wilcoxon signed-rank test by seed, two-sided, equal pairs dropped"
+            : note;
+    }
+
+    public const string TestErrorsNote =
+        "each run's best configuration (by the tuning objective) on the test split: median over seeds, [quartiles]; "
+        + "naive: tomorrow = today on the same windows; U2: price RMSE ÷ naive RMSE, below 1 beats the naive forecast";
+
+    public static Table HeadToHead(ComparisonSummary summary)
+    {
+        var reference = summary.Reference;
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("Tuner")
+            .AddColumn(new TableColumn("mean rank").RightAligned())
+            .AddColumn(new TableColumn(summary.Baseline is { } b ? $"wins vs {b}" : "wins").RightAligned());
+        if (reference is not null)
+        {
+            table.AddColumn(new TableColumn($"{reference} lower").RightAligned())
+                .AddColumn(new TableColumn($"Wilcoxon p ({reference} vs tuner)").RightAligned());
+        }
+
+        table.AddColumn(new TableColumn("trials").RightAligned()).AddColumn(new TableColumn("trial time").RightAligned());
+        foreach (var tuner in summary.Tuners)
+        {
+            var cells = new List<string>
+            {
+                tuner.Tuner,
+                tuner.MeanRank.ToString("F2", CultureInfo.InvariantCulture),
+                tuner.WinRateVsBaseline is { } w ? (100 * w).ToString("F0", CultureInfo.InvariantCulture) + " %" : "—",
+            };
+            if (reference is not null)
+            {
+                cells.Add(tuner.ReferenceTest is null ? "—" : ReferenceLower(summary, tuner));
+                cells.Add(tuner.ReferenceTest is { } test ? PValue(test) : "—");
+            }
+
+            cells.Add(tuner.Reused > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"{tuner.Evaluated} ({tuner.Reused} reused)")
+                : tuner.Evaluated.ToString(CultureInfo.InvariantCulture));
+            cells.Add(Duration(tuner.TrialSeconds));
+            table.AddRow([.. cells.Select(Markup.Escape)]);
+        }
+
+        return table;
+    }
+
+    public static Table TestErrors(ComparisonSummary summary)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("Tuner")
+            .AddColumn(new TableColumn("test MSE").RightAligned())
+            .AddColumn(new TableColumn("naive test MSE").RightAligned())
+            .AddColumn(new TableColumn("test U2").RightAligned())
+            .AddColumn(new TableColumn("U2 < 1").RightAligned());
+        foreach (var tuner in summary.Tuners)
+        {
+            var u2 = tuner.Curves.Where(c => c.BestMetrics.ContainsKey("test_u2")).Select(c => c.BestMetrics["test_u2"]).ToList();
+            table.AddRow(
+                Markup.Escape(tuner.Tuner),
+                Metric(tuner, "test_mse"),
+                Metric(tuner, "naive_test_mse"),
+                Metric(tuner, "test_u2"),
+                string.Create(CultureInfo.InvariantCulture, $"{u2.Count(u => u < 1)} of {u2.Count}"));
+        }
+
+        return table;
+    }
+
+    /// <summary>Seconds, minutes or hours, whichever reads best.</summary>
+    public static string Duration(double seconds) => seconds switch
+    {
+        < 120 => seconds.ToString("F1", CultureInfo.InvariantCulture) + " s",
+        < 7200 => (seconds / 60).ToString("F1", CultureInfo.InvariantCulture) + " min",
+        _ => (seconds / 3600).ToString("F2", CultureInfo.InvariantCulture) + " h",
+    };
+
+    public static string PValue(WilcoxonResult test) => string.Create(CultureInfo.InvariantCulture,
+        $"{NumberFormat.Value(test.PValue)} ({(test.Method == WilcoxonMethod.Exact ? "exact" : "normal")}, n={test.NonZero})");
+
+    private static string ReferenceLower(ComparisonSummary summary, TunerSummary tuner)
+    {
+        var reference = summary.Tuners.Single(t => t.Tuner == summary.Reference).Finals;
+        var lower = reference.Zip(tuner.Finals, (r, t) => r < t).Count(x => x);
+        return string.Create(CultureInfo.InvariantCulture, $"{lower} of {reference.Count}");
+    }
+
+    private static string Metric(TunerSummary tuner, string key) =>
+        tuner.Metrics.TryGetValue(key, out var q) ? Quartiles(q, NumberFormat.Value) : "—";
+
+    // Two lines per cell keep the table narrow.
+    private static string Quartiles(QuantileSummary summary, Func<double, string> format) =>
+        $"{Markup.Escape(format(summary.Median))}\n[grey][[{Markup.Escape(format(summary.LowerQuartile))}, {Markup.Escape(format(summary.UpperQuartile))}]][/]";
+}

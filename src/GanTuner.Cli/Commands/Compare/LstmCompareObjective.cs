@@ -1,0 +1,107 @@
+using System.Globalization;
+using GanTuner.Cli.Commands.Tune;
+using GanTuner.Data.Protocols;
+using GanTuner.Forecasting;
+using GanTuner.Reporting.Building;
+using GanTuner.Tuning;
+using GanTuner.Tuning.Comparison;
+using GanTuner.Tuning.Studies;
+
+namespace GanTuner.Cli.Commands.Compare;
+
+/// <summary>
+/// The LSTM as a comparison's objective: every trial trains the configuration exactly as <c>tune</c> does (the same
+/// <see cref="TuneObjective"/>, data loading and study attributes), from the run's seed, so the runs of one seed
+/// differ only by the configurations their tuners chose. The value is the protocol's tuning objective (validation
+/// MSE under holdout); the test metrics are recorded beside it and never steer a search.
+/// </summary>
+internal sealed class LstmCompareObjective : ICompareObjective
+{
+    public const string ThreadsPerTrialAttribute = "threads_per_trial";
+
+    private readonly CompareSettings _settings;
+    private readonly TuneData _data;
+    private readonly ForecastDatasetCache _datasets;
+    private readonly string _outDirectory;
+    private readonly TrialMemo _memo = new();
+
+    private LstmCompareObjective(CompareSettings settings, SearchSpace space, TuneData data, IReadOnlyDictionary<string, string> attributes, string outDirectory)
+    {
+        _settings = settings;
+        _data = data;
+        _outDirectory = outDirectory;
+        Space = space;
+        StudyAttributes = attributes;
+        Tag = CompareNames.LstmTag(settings);
+        ValueName = settings.ProtocolValue == Protocol.Holdout ? "val_mse" : "test_mse";
+        _datasets = new ForecastDatasetCache(data.Series, settings.Spec(1, settings.Seed));
+    }
+
+    public string Tag { get; }
+
+    public string ValueName { get; }
+
+    public SearchSpace Space { get; }
+
+    public IReadOnlyDictionary<string, string>? StudyAttributes { get; }
+
+    public IReadOnlyList<string> MetricKeys { get; } = ["test_mse", "naive_test_mse", "test_u2"];
+
+    /// <summary>Reads the search space and the data (a Yahoo symbol is copied into <paramref name="outDirectory"/>
+    /// on first use, so a resumed comparison evaluates the same rows).</summary>
+    public static async Task<LstmCompareObjective> CreateAsync(CompareSettings settings, string outDirectory, CancellationToken cancellationToken)
+    {
+        var space = settings.Space is null ? SearchSpace.Table1() : SearchSpace.Load(settings.Space);
+        LstmParameters.RequireLstmSpace(space);
+        // The data options mean here what they mean to tune, so the data is read and described by tune's own code.
+        var asTune = new TuneSettings
+        {
+            DataFile = settings.DataFile,
+            Symbol = settings.Symbol,
+            Column = settings.Column,
+            DateColumn = settings.DateColumn,
+            ValueColumn = settings.ValueColumn,
+            Protocol = settings.Protocol,
+            Target = settings.Target,
+            YahooBaseUrl = settings.YahooBaseUrl,
+            Seed = settings.Seed,
+            Epochs = settings.EpochsValue,
+        };
+        var data = await TuneData.LoadAsync(asTune, outDirectory, cancellationToken).ConfigureAwait(false);
+        var attributes = TuneStudyAttributes.For(asTune, data, outDirectory);
+        attributes[ThreadsPerTrialAttribute] = settings.ThreadsPerTrial.ToString(CultureInfo.InvariantCulture);
+        return new LstmCompareObjective(settings, space, data, attributes, outDirectory);
+    }
+
+    public IReadOnlyList<string> Describe(ComparisonPlan plan)
+    {
+        var series = _data.Series;
+        return
+        [
+            string.Create(CultureInfo.InvariantCulture,
+                $"compare on the LSTM ({ValueName}): {plan.Tuners.Count} tuners × {plan.Seeds} seeds × {plan.Budget} trials of {_settings.EpochsValue} epoch(s)"),
+            string.Create(CultureInfo.InvariantCulture,
+                $"  data: {_data.Label}: {series.Count:N0} rows, {series.FirstDate:yyyy-MM-dd} to {series.LastDate:yyyy-MM-dd}, {StudyAttributes![StudyAttributeKeys.Column]}, target {_settings.TargetValue.Name()}"),
+            $"  protocol: {_settings.ProtocolValue.Describe()}",
+            string.Create(CultureInfo.InvariantCulture,
+                $"  {_settings.ParallelValue} studies at once, {_settings.ThreadsPerTrial} thread(s) per trial; files in {_outDirectory}"),
+        ];
+    }
+
+    public string Caption(ComparisonPlan plan) => string.Create(CultureInfo.InvariantCulture,
+        $"best {ValueName} of the LSTM on {DataName} ({_settings.ProtocolValue.Name()}), {plan.Seeds} seeds from {plan.FirstSeed}: median, [quartiles]");
+
+    // The data as people call it: the symbol, the file's name, or the embedded set's source.
+    private string DataName => _settings.Symbol ?? (_settings.DataFile is { } file ? Path.GetFileName(file) : _data.Label);
+
+    public string Format(double value) => Reporting.Text.NumberFormat.Value(value);
+
+    public Func<ParameterSet, CancellationToken, TrialOutcome> For(ComparisonRun run, Study study, ICompareDisplay display)
+    {
+        var tuneRun = new TuneRun(
+            run.StudyName, _outDirectory, StudyAttributes!, _datasets, ValueName, _settings.EpochsValue, run.Seed, _settings.ThreadsPerTrial);
+        var objective = new TuneObjective(study, tuneRun, new CompareTrialDisplay(display, run));
+        return (parameters, cancellationToken) =>
+            _memo.Evaluate(tuneRun.Config(parameters), () => objective.Evaluate(parameters, cancellationToken));
+    }
+}

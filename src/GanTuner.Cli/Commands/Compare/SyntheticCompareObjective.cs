@@ -1,0 +1,36 @@
+using System.Globalization;
+using GanTuner.Tuning;
+using GanTuner.Tuning.Comparison;
+using GanTuner.Tuning.Objectives;
+using GanTuner.Tuning.Studies;
+
+namespace GanTuner.Cli.Commands.Compare;
+
+/// <summary>A benchmark function with a known minimum: trials take microseconds, so tuners can be compared over many seeds.</summary>
+internal sealed class SyntheticCompareObjective(SyntheticObjective function, string optionsSuffix) : ICompareObjective
+{
+    public string Tag => function.Name + optionsSuffix;
+
+    public string ValueName => "value";
+
+    public SearchSpace Space { get; } = function.Space();
+
+    public IReadOnlyDictionary<string, string>? StudyAttributes => null;
+
+    public IReadOnlyList<string> MetricKeys => [];
+
+    public IReadOnlyList<string> Describe(ComparisonPlan plan) =>
+    [
+        string.Create(CultureInfo.InvariantCulture,
+            $"compare on {function.Name} ({function.Dimensions} dimensions, minimum {function.Minimum}): {plan.Tuners.Count} tuners × {plan.Seeds} seeds × {plan.Budget} evaluations"),
+    ];
+
+    // The functions' values are of order 1: four decimals read best and line up.
+    public string Format(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
+
+    public string Caption(ComparisonPlan plan) => string.Create(CultureInfo.InvariantCulture,
+        $"{function.Name} (minimum {function.Minimum}), {plan.Seeds} seeds from {plan.FirstSeed}: median, [quartiles]");
+
+    public Func<ParameterSet, CancellationToken, TrialOutcome> For(ComparisonRun run, Study study, ICompareDisplay display) =>
+        (parameters, _) => TrialOutcome.Success(function.Evaluate(parameters));
+}

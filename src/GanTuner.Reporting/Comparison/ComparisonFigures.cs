@@ -1,0 +1,136 @@
+using System.Globalization;
+using GanTuner.Reporting.Figures;
+using GanTuner.Tuning.Comparison;
+using ScottPlot;
+using Palette = GanTuner.Reporting.Figures.Palette;
+
+namespace GanTuner.Reporting.Comparison;
+
+/// <summary>The comparison's two figures, drawn in the report's style: best-so-far curves (median over seeds
+/// with the interquartile range as a band) and box plots of the final best values with every seed as a dot.</summary>
+internal static class ComparisonFigures
+{
+    public const string CurvesFile = "best-so-far.png";
+    public const string BoxesFile = "final-best.png";
+
+    public static string CurvesTitle(ComparisonReportInput input) => "Best so far: median over seeds, interquartile band";
+
+    public static string CurvesCaption(ComparisonReportInput input) => string.Create(CultureInfo.InvariantCulture,
+        $"The best {input.ValueName} found after each number of evaluations, for each tuner: the line is the median over the {input.Summary.Plan.Seeds} seeds, the shaded band the range from the lower to the upper quartile. Lower and further left is better: a tuner whose curve drops early finds good configurations in fewer (expensive) evaluations.");
+
+    public static string BoxesTitle(ComparisonReportInput input) => string.Create(CultureInfo.InvariantCulture,
+        $"Final best after {input.Summary.Plan.Budget} evaluations");
+
+    public static string BoxesCaption(ComparisonReportInput input) =>
+        $"Each dot is one seed's best {input.ValueName} at the end of its budget. The box spans the lower to the upper quartile with the median as a line; the whiskers reach the lowest and highest seed (no point is called an outlier).";
+
+    public static byte[] Curves(ComparisonReportInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var summary = input.Summary;
+        var bands = summary.Tuners.Select(t => BandedQuartiles.Of(t, summary.Plan.Budget)).ToList();
+        var scale = ScaledValues.Auto([.. bands.SelectMany(b => b.Lower.Concat(b.Upper))]);
+        var plot = FigureStyle.NewPlot(CurvesTitle(input), "Evaluations", scale.Label("best " + input.ValueName));
+        FigureStyle.IterationAxis(plot);
+        for (var t = 0; t < bands.Count; t++)
+        {
+            var band = bands[t];
+            if (band.Evaluations.Length == 0)
+            {
+                continue;
+            }
+
+            var color = Palette.Series[t % Palette.Series.Length];
+            // Best-so-far values hold until the next evaluation: the band is drawn as steps, like the line.
+            var (xs, lows, highs) = Steps(band.Evaluations, [.. band.Lower.Select(scale.Map)], [.. band.Upper.Select(scale.Map)]);
+            var fill = plot.Add.FillY(xs, lows, highs);
+            fill.FillColor = color.WithAlpha(0.12);
+            fill.LineWidth = 0;
+            var line = plot.Add.Scatter(band.Evaluations, [.. band.Median.Select(scale.Map)], color);
+            line.ConnectStyle = ConnectStyle.StepHorizontal;
+            line.LineWidth = summary.Tuners[t].Tuner == summary.Reference ? 3 : 2;
+            line.MarkerSize = 0;
+            line.LegendText = summary.Tuners[t].Tuner;
+        }
+
+        if (scale.IsLog)
+        {
+            LogAxis.Apply(plot.Axes.Left);
+        }
+
+        FigureStyle.LegendBelow(plot);
+        return FigureStyle.ToPng(plot);
+    }
+
+    public static byte[] Boxes(ComparisonReportInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var tuners = input.Summary.Tuners;
+        var finals = tuners.Select(t => t.Finals.Where(double.IsFinite).ToList()).ToList();
+        var scale = ScaledValues.Auto([.. finals.SelectMany(f => f)]);
+        var plot = FigureStyle.NewPlot(BoxesTitle(input), "Tuner", scale.Label("final best " + input.ValueName));
+        var boxes = new List<Box>();
+        for (var t = 0; t < tuners.Count; t++)
+        {
+            if (finals[t].Count == 0)
+            {
+                continue;
+            }
+
+            var color = Palette.Series[t % Palette.Series.Length];
+            var q = QuantileSummary.Of(finals[t]);
+            boxes.Add(new Box
+            {
+                Position = t,
+                BoxMin = scale.Map(q.LowerQuartile),
+                BoxMax = scale.Map(q.UpperQuartile),
+                BoxMiddle = scale.Map(q.Median),
+                WhiskerMin = scale.Map(finals[t].Min()),
+                WhiskerMax = scale.Map(finals[t].Max()),
+                Width = 0.5,
+                FillColor = color.WithAlpha(0.25),
+                LineColor = color,
+            });
+            // Spread the dots a little across the box, the same way every time, so equal values stay visible.
+            double[] xs = [.. finals[t].Select((_, i) => t + ((i % 5) - 2) * 0.06)];
+            var dots = plot.Add.Markers(xs, [.. finals[t].Select(scale.Map)], MarkerShape.FilledCircle, 6, Palette.Ink.WithAlpha(0.75));
+            dots.LegendText = string.Empty;
+        }
+
+        plot.Add.Boxes(boxes);
+        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, tuners.Count).Select(i => (double)i)], [.. tuners.Select(t => t.Tuner)]);
+        plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        plot.Axes.SetLimitsX(-0.6, tuners.Count - 0.4);
+        if (tuners.Count > 5)
+        {
+            plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        }
+
+        if (scale.IsLog)
+        {
+            LogAxis.Apply(plot.Axes.Left);
+        }
+
+        return FigureStyle.ToPng(plot);
+    }
+
+    private static (double[] Xs, double[] Lows, double[] Highs) Steps(double[] xs, double[] lows, double[] highs)
+    {
+        var x = new List<double>();
+        var lo = new List<double>();
+        var hi = new List<double>();
+        for (var i = 0; i < xs.Length; i++)
+        {
+            var end = i + 1 < xs.Length ? xs[i + 1] : xs[i];
+            x.Add(xs[i]);
+            x.Add(end);
+            lo.Add(lows[i]);
+            lo.Add(lows[i]);
+            hi.Add(highs[i]);
+            hi.Add(highs[i]);
+        }
+
+        return ([.. x], [.. lo], [.. hi]);
+    }
+}
