@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GanTuner.Data;
 using GanTuner.Data.Yahoo;
 using Spectre.Console.Cli;
@@ -9,7 +10,7 @@ namespace GanTuner.Cli;
 /// 2 for the user's mistakes, 130 for cancellation, 1 for our own bugs. Never a stack trace unless
 /// <c>GANTUNER_DEBUG=1</c>, because a user cannot act on one.
 /// </summary>
-public static class CliErrors
+public static partial class CliErrors
 {
     public const int UserError = 2;
     public const int InternalError = 1;
@@ -44,7 +45,7 @@ public static class CliErrors
         }
 
         var isUserError = UserErrorTypes.Any(t => t.IsInstanceOfType(e));
-        error.WriteLine(isUserError ? $"gantuner: {OneLine(e.Message)}" : $"gantuner: internal error: {e.GetType().Name}: {OneLine(e.Message)}");
+        error.WriteLine(isUserError ? $"gantuner: {OneLine(UserMessage(e))}" : $"gantuner: internal error: {e.GetType().Name}: {OneLine(e.Message)}");
         if (Environment.GetEnvironmentVariable("GANTUNER_DEBUG") == "1")
         {
             error.WriteLine(exception.ToString());
@@ -52,6 +53,17 @@ public static class CliErrors
 
         return isUserError ? UserError : InternalError;
     }
+
+    // Spectre names an optional option's type "Nullable`1" ("Failed to convert '9e99' to Nullable`1."); the
+    // converter underneath names the real one.
+    private static string UserMessage(Exception e) =>
+        e is CommandRuntimeException && e.Message.Contains("Nullable`1", StringComparison.Ordinal)
+        && e.InnerException is { } inner && ConverterTarget().Match(inner.Message) is { Success: true } target
+            ? e.Message.Replace("Nullable`1", target.Groups[1].Value, StringComparison.Ordinal)
+            : e.Message;
+
+    [GeneratedRegex(@"is not a valid value for (\w+)\.")]
+    private static partial Regex ConverterTarget();
 
     private static Exception Unwrap(Exception e) =>
         e is AggregateException { InnerExceptions.Count: 1 } aggregate ? Unwrap(aggregate.InnerExceptions[0]) : e;

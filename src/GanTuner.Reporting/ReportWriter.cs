@@ -27,7 +27,11 @@ public static class ReportWriter
         var page = HtmlReport.Render(model, figures);
 
         var target = Path.GetFullPath(directory);
-        System.IO.Directory.CreateDirectory(target);
+        if (FileInPath(target) is { } file)
+        {
+            throw new ReportException($"cannot write the report to {target}: {file} is a file, not a folder");
+        }
+
         var staging = Path.Combine(target, ".report-" + Guid.NewGuid().ToString("N"));
         try
         {
@@ -48,6 +52,11 @@ public static class ReportWriter
             System.IO.Directory.Move(Path.Combine(staging, FiguresFolder), figuresPath);
             File.Move(Path.Combine(staging, PageName), Path.Combine(target, PageName), overwrite: true);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file where the folder should be, no permission, a full disk: the user can fix each of them.
+            throw new ReportException($"cannot write the report to {target} ({e.Message})", e);
+        }
         finally
         {
             if (System.IO.Directory.Exists(staging))
@@ -62,5 +71,24 @@ public static class ReportWriter
             [.. figures.Where(f => f.IsRendered).Select(f => Path.Combine(target, FiguresFolder, f.Info.FileName))],
             [.. figures.Where(f => !f.IsRendered)],
             model.Notes);
+    }
+
+    // The folder itself or the nearest existing folder above it, when that is a file: no report can be made there.
+    private static string? FileInPath(string path)
+    {
+        for (var part = path; part is not null; part = Path.GetDirectoryName(part))
+        {
+            if (File.Exists(part))
+            {
+                return part;
+            }
+
+            if (System.IO.Directory.Exists(part))
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 }

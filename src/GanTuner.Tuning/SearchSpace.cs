@@ -49,10 +49,22 @@ public sealed class SearchSpace
         ArgumentNullException.ThrowIfNull(jsonPath);
         if (!File.Exists(jsonPath))
         {
-            throw new SearchSpaceException($"search space file '{jsonPath}' does not exist");
+            throw new SearchSpaceException(Directory.Exists(jsonPath)
+                ? $"search space file '{jsonPath}' is a folder, not a file"
+                : $"search space file '{jsonPath}' does not exist");
         }
 
-        return SearchSpaceJson.Parse(File.ReadAllText(jsonPath), $"'{jsonPath}'");
+        string json;
+        try
+        {
+            json = File.ReadAllText(jsonPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SearchSpaceException($"cannot read search space file '{jsonPath}' ({e.Message})", e);
+        }
+
+        return SearchSpaceJson.Parse(json, $"'{jsonPath}'");
     }
 
     /// <summary>Reads a space from JSON: <c>{"parameters": [{"name": "lr", "kind": "real", "low": 1e-5,

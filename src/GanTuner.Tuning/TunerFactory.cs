@@ -12,6 +12,31 @@ public static class TunerFactory
     public static IReadOnlyList<string> Names { get; } =
         ["random", "grid", "tpe", "tpe-univariate", "tpe-multivariate", "ga", "gan", "gan-no-injection", "gan-no-diversity", "gan-no-feedback"];
 
+    /// <summary>Refuses options that the named tuner would never read: <see cref="Create"/> ignores keys of other
+    /// tuners (so <c>compare</c> can hand one set to several), but a study of one tuner given another's key, or a
+    /// key with no tuner's prefix, has a typo that would otherwise be silently stored and ignored.</summary>
+    /// <exception cref="TunerOptionsException">A key outside the tuner's own prefix.</exception>
+    public static void RequireOwnOptions(string name, TunerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(options);
+        var prefix = name switch
+        {
+            "grid" => "grid.",
+            "tpe" or "tpe-univariate" or "tpe-multivariate" => "tpe.",
+            "ga" => "ga.",
+            _ when name.StartsWith("gan", StringComparison.Ordinal) => "gan.",
+            _ => null,
+        };
+        var foreign = options.Values.Keys.FirstOrDefault(key => prefix is null || !key.StartsWith(prefix, StringComparison.Ordinal));
+        if (foreign is not null)
+        {
+            throw new TunerOptionsException(prefix is null
+                ? $"tuner option '{foreign}': the {name} tuner takes no options"
+                : $"tuner option '{foreign}' is not a {name} option; its options start with '{prefix}'");
+        }
+    }
+
     public static ITuner Create(string name, SearchSpace space, int seed, TunerOptions options)
     {
         ArgumentNullException.ThrowIfNull(name);

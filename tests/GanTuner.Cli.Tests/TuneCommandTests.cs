@@ -76,9 +76,10 @@ public sealed class TuneCommandTests : IDisposable
     public void A_failed_trial_is_recorded_with_its_reason_and_the_study_goes_on()
     {
         var (code, stdout, stderr) = _work.Run(TuneWorkspace.Tune(
-            TuneWorkspace.Fixture("tune_space_too_long.json"), 2, 1, "--study", "too-long", "--no-report"));
+            TuneWorkspace.Fixture("tune_space_mostly_too_long.json"), 2, 1, "--study", "too-long", "--no-report"));
 
-        // Every window is longer than the data: both trials fail, the study still runs its whole budget.
+        // Only the shortest window (215 of 215–500) fits the 300 rows: both trials fail, the study still runs its
+        // whole budget. (A space whose every window is too long is refused up front: TuneOptionTests.)
         Assert.Equal(1, code);
         Assert.Equal("gantuner: no trial of study 'too-long' completed (see the notes column), so there is no best model\n", stderr);
         using var store = new SqliteStudyStore(_work.PathOf("gantuner.db"), createIfMissing: false);

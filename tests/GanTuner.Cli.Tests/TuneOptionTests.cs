@@ -15,6 +15,9 @@ public sealed class TuneOptionTests : IDisposable
     [InlineData("gantuner: --study 'a/b' cannot name a folder", "--study", "a/b")]
     [InlineData("gantuner: give --data or --symbol, not both", "--data", "x.csv", "--symbol", "^GSPC")]
     [InlineData("gantuner: unknown tuner option 'gan.bogus'", "--option", "gan.bogus=1")]
+    [InlineData("gantuner: tuner option 'tpe.startup' is not a gan option", "--option", "tpe.startup=3")]
+    [InlineData("gantuner: --storage 'nowhere/runs.db': the folder '", "--storage", "nowhere/runs.db")]
+    [InlineData("gantuner: --storage '.' is a folder; give a file name such as ./gantuner.db", "--storage", ".")]
     public void A_bad_option_exits_2_with_one_line_and_writes_nothing(string expected, params string[] options)
     {
         var (code, stdout, stderr) = _work.Run(["tune", .. options]);
@@ -24,6 +27,21 @@ public sealed class TuneOptionTests : IDisposable
         Assert.StartsWith(expected, stderr, StringComparison.Ordinal);
         Assert.Single(stderr.TrimEnd('\n').Split('\n'));
         Assert.Empty(Directory.EnumerateFileSystemEntries(_work.Directory));
+    }
+
+    [Theory]
+    [InlineData("taken")]
+    [InlineData("taken/sub")]
+    public void An_out_folder_that_a_file_blocks_exits_2_before_any_study_is_stored(string folder)
+    {
+        var taken = _work.PathOf("taken");
+        File.WriteAllText(taken, "a file, not a folder");
+
+        var (code, stdout, stderr) = _work.Run(TuneWorkspace.Tiny(1, 1, "--out", folder));
+
+        Assert.Equal((2, string.Empty), (code, stdout));
+        Assert.Equal($"gantuner: --out '{folder}' cannot be a folder: '{taken}' is a file\n", stderr);
+        Assert.Equal([taken], Directory.EnumerateFileSystemEntries(_work.Directory));
     }
 
     [Fact]
@@ -47,6 +65,29 @@ public sealed class TuneOptionTests : IDisposable
 
         Assert.Equal(2, code);
         Assert.Equal($"gantuner: {bad}, line 4: cannot read the date '2024-3-5' (expected yyyy-MM-dd, optionally with a time)\n", stderr);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_work.Directory));
+    }
+
+    [Fact]
+    public void Data_too_short_for_the_spaces_shortest_window_exits_2_and_leaves_no_store_behind()
+    {
+        var prices = _work.PathOf("short.csv");
+        File.WriteAllLines(prices, [.. File.ReadLines(TuneWorkspace.Prices).Take(6)]);
+
+        var (code, stdout, stderr) = _work.Run(["tune", "--data", prices, "--space", TuneWorkspace.TinySpace, "--iterations", "3"]);
+
+        Assert.Equal((2, string.Empty), (code, stdout));
+        Assert.Equal($"gantuner: {prices} (lower-case layout): too few rows for protocol holdout and sequence length 2 (5 rows; need at least 13)\n", stderr);
+        Assert.Equal([prices], Directory.EnumerateFileSystemEntries(_work.Directory));
+    }
+
+    [Fact]
+    public void A_space_whose_every_window_is_longer_than_the_data_exits_2_and_leaves_no_store_behind()
+    {
+        var (code, _, stderr) = _work.Run(TuneWorkspace.Tune(TuneWorkspace.Fixture("tune_space_too_long.json"), 2, 1));
+
+        Assert.Equal(2, code);
+        Assert.Equal($"gantuner: {TuneWorkspace.Prices} (lower-case layout): too few rows for protocol holdout and sequence length 400 (300 rows; need at least 557)\n", stderr);
         Assert.Empty(Directory.EnumerateFileSystemEntries(_work.Directory));
     }
 

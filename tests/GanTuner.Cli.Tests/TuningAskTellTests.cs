@@ -105,6 +105,10 @@ public sealed class TuningAskTellTests : IDisposable
             ["ask", "--study", "demo", "--storage", Db, "--tuner", "ga"],
             ["ask", "--study", "demo", "--storage", Db, "--tuner", "bayes"],
             ["studies", "--storage", Path.Combine(_dir, "missing.db")],
+            ["tell", "--study", "demo", "--storage", Db, "--trial", "0", "--value", "2", "--metric", "a=1", "--metric", "a=2"],
+            ["tell", "--study", "demo", "--storage", Db, "--trial", "0", "--failed", "--reason", " "],
+            ["ask", "--study", "demo", "--storage", Db, "--seed", "99999999999"],
+            ["ask", "--study", "demo", "--storage", Db, "--option", "grid.points=4"],
         ];
         string[] expected =
         [
@@ -115,6 +119,10 @@ public sealed class TuningAskTellTests : IDisposable
             "gantuner: study 'demo' already exists with tuner 'tpe', not 'ga'; use another --study name or the stored settings\n",
             "gantuner: unknown tuner 'bayes'; expected one of random, grid, tpe, tpe-univariate, tpe-multivariate, ga, gan, gan-no-injection, gan-no-diversity, gan-no-feedback\n",
             $"gantuner: storage file '{Path.Combine(_dir, "missing.db")}' does not exist\n",
+            "gantuner: --metric 'a' is given more than once\n",
+            "gantuner: --reason needs some text (or leave it out)\n",
+            "gantuner: Failed to convert '99999999999' to Int32.\n",
+            "gantuner: tuner option 'grid.points' is not a tpe option; its options start with 'tpe.'\n",
         ];
 
         var results = mistakes.Select(args => GanTunerProcess.Run(args)).ToList();

@@ -46,7 +46,7 @@ public sealed class TuningCompareTests : IDisposable
         var objective = GanTunerProcess.Run("compare", "--objective", "rosenbrock");
         var tuner = GanTunerProcess.Run("compare", "--tuners", "random,cmaes");
 
-        Assert.Equal((2, "gantuner: unknown objective 'rosenbrock'; expected one of hartmann6, branin\n"), (objective.ExitCode, objective.Stderr));
+        Assert.Equal((2, "gantuner: unknown objective 'rosenbrock'; expected one of hartmann6, branin, lstm\n"), (objective.ExitCode, objective.Stderr));
         Assert.Equal(2, tuner.ExitCode);
         Assert.StartsWith("gantuner: unknown tuner 'cmaes'", tuner.Stderr, StringComparison.Ordinal);
     }

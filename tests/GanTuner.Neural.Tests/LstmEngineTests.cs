@@ -103,17 +103,26 @@ public sealed class LstmEngineTests
     [Fact]
     public void A_worker_failure_surfaces_on_the_calling_thread()
     {
-        using var team = new WorkerTeam(2);
-        var error = Assert.Throws<InvalidOperationException>(() => team.Run(member =>
+        using var scheduler = new ChunkScheduler(2);
+        var error = Assert.Throws<InvalidOperationException>(() => scheduler.Run(8, (chunk, _) =>
         {
-            if (member == 1)
+            if (chunk == 5)
             {
                 throw new InvalidOperationException("boom");
             }
         }));
         Assert.Equal("boom", error.InnerException?.Message);
-        var ran = new int[2];
-        team.Run(member => ran[member]++);
-        Assert.Equal([1, 1], ran);
+    }
+
+    [Fact]
+    public void The_scheduler_runs_every_chunk_exactly_once_job_after_job()
+    {
+        using var scheduler = new ChunkScheduler(3);
+        for (var job = 1; job <= 200; job++)
+        {
+            var runs = new int[job % 7 + 1];
+            scheduler.Run(runs.Length, (chunk, _) => Interlocked.Increment(ref runs[chunk]));
+            Assert.All(runs, count => Assert.Equal(1, count));
+        }
     }
 }

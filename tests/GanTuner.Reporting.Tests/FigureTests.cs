@@ -55,6 +55,18 @@ public sealed class FigureTests
     }
 
     [Fact]
+    public void Resource_figures_keep_a_linear_axis_from_zero_even_when_values_span_decades()
+    {
+        // A trial that fails at once uses ~1 % CPU beside ~190 % for those that train: two decades apart.
+        double[] cpu = [1.2, 150, 190];
+        var info = new FigureInfo(9, "cpu", "CPU use per iteration", "caption", FigureSection.Resources);
+
+        Assert.False(new IterationMetricFigure(info, "cpu_percent", "CPU (%)", showMean: true).Scale(cpu).IsLog);
+        Assert.False(new IterationMetricFigure(info, "test_r2", "R²", floor: -1).Scale(cpu).IsLog);
+        Assert.True(new IterationMetricFigure(info, "test_rmse", "RMSE").Scale(cpu).IsLog);
+    }
+
+    [Fact]
     public void Figure_files_are_numbered_in_page_order()
     {
         Assert.Equal("04-objective.png", FigureCatalog.Figures.Single(f => f.Number == 4).FileName);

@@ -54,6 +54,16 @@ public sealed partial class HtmlReportTests
     }
 
     [Fact]
+    public void The_best_card_counts_iterations_by_number_when_an_interrupted_trial_is_left_out()
+    {
+        var trials = SampleReports.Trials();
+        // Iteration 3 was interrupted: the report leaves it out, and the others keep their numbers (last: 21).
+        var html = Page(trials with { Iterations = [.. trials.Iterations.Where(r => r.Number != 3)] });
+
+        Assert.Contains("iteration 17 of 21", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_metrics_table_sets_the_model_beside_the_naive_forecast()
     {
         var html = Page(SampleReports.Full(), full: true);

@@ -29,6 +29,23 @@ public sealed class ReportWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_report_folder_that_is_a_file_is_a_report_error()
+    {
+        var trials = Rendered.Trials;
+        Directory.CreateDirectory(directory);
+        var file = Path.Combine(directory, "taken");
+        File.WriteAllText(file, "not a folder");
+
+        var onFile = Assert.Throws<ReportException>(() => ReportWriter.Write(trials.Model, trials.Figures, file));
+        var underFile = Assert.Throws<ReportException>(() => ReportWriter.Write(trials.Model, trials.Figures, Path.Combine(file, "report")));
+
+        Assert.Equal($"cannot write the report to {file}: {file} is a file, not a folder", onFile.Message);
+        Assert.Equal($"cannot write the report to {Path.Combine(file, "report")}: {file} is a file, not a folder", underFile.Message);
+        Assert.Equal("not a folder", File.ReadAllText(file));
+        Assert.Equal([file], Directory.GetFileSystemEntries(directory));
+    }
+
+    [Fact]
     public void Rewriting_a_report_leaves_no_stale_figure_behind()
     {
         var (full, trials) = (Rendered.Full, Rendered.Trials);

@@ -137,6 +137,21 @@ public sealed class SearchSpaceTests
     }
 
     [Fact]
+    public void A_folder_given_as_the_space_file_is_named_as_a_folder()
+    {
+        var folder = Directory.CreateTempSubdirectory("gantuner-space-").FullName;
+        try
+        {
+            Assert.Equal($"search space file '{folder}' is a folder, not a file",
+                Assert.Throws<SearchSpaceException>(() => SearchSpace.Load(folder)).Message);
+        }
+        finally
+        {
+            Directory.Delete(folder);
+        }
+    }
+
+    [Fact]
     public void Cardinality_counts_configurations()
     {
         Assert.Equal(5.0 * 50 * 8 * 9 * 250, new SearchSpace(SearchSpace.Table1().Parameters.Where(p => p.Cardinality is not null)).Cardinality);

@@ -42,6 +42,25 @@ public sealed class TunerOptionsTests
     }
 
     [Fact]
+    public void A_single_tuner_study_refuses_options_its_tuner_never_reads()
+    {
+        var grid = TunerOptions.Parse(["grid.points=4"]);
+        var unprefixed = TunerOptions.Parse(["startup=5"]);
+
+        TunerFactory.RequireOwnOptions("grid", grid);
+        TunerFactory.RequireOwnOptions("tpe-univariate", TunerOptions.Parse(["tpe.startup=3"]));
+        TunerFactory.RequireOwnOptions("gan-no-injection", TunerOptions.Parse(["gan.no_injection=true"]));
+        TunerFactory.RequireOwnOptions("random", TunerOptions.Empty);
+
+        Assert.Equal("tuner option 'grid.points' is not a tpe option; its options start with 'tpe.'",
+            Assert.Throws<TunerOptionsException>(() => TunerFactory.RequireOwnOptions("tpe", grid)).Message);
+        Assert.Equal("tuner option 'startup' is not a ga option; its options start with 'ga.'",
+            Assert.Throws<TunerOptionsException>(() => TunerFactory.RequireOwnOptions("ga", unprefixed)).Message);
+        Assert.Equal("tuner option 'grid.points': the random tuner takes no options",
+            Assert.Throws<TunerOptionsException>(() => TunerFactory.RequireOwnOptions("random", grid)).Message);
+    }
+
+    [Fact]
     public void An_unknown_tuner_name_lists_the_known_ones()
     {
         var error = Assert.Throws<TunerOptionsException>(() => TunerFactory.Create("bayes", SearchSpace.Table1(), 0, TunerOptions.Empty));

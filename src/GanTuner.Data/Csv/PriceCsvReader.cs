@@ -17,6 +17,12 @@ public static class PriceCsvReader
     public static PriceSeries ReadFile(string path, CsvReadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (Directory.Exists(path))
+        {
+            // The operating system would only say "access denied", which sends the user after permissions.
+            throw new PriceDataException($"{path}: is a folder, not a price file");
+        }
+
         TextReader reader;
         try
         {

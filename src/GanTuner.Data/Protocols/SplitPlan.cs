@@ -18,29 +18,14 @@ public sealed record SplitPlan
         SequenceLength = sequenceLength;
         Protocol = protocol;
         Target = target;
-        TrainEnd = (int)(rows * TrainFraction);
-        // Holdout validates on the last tenth of the training part, so the scaler may only see what precedes it.
-        FitEnd = protocol == Protocol.Holdout ? TrainEnd - (TrainEnd / 10) : rows;
-        FirstTarget = sequenceLength + (target == ForecastTarget.LogReturn ? 1 : 0);
-        var all = Math.Max(0, rows - FirstTarget);
-        switch (protocol)
-        {
-            case Protocol.Holdout:
-                TrainWindows = Math.Max(0, FitEnd - FirstTarget);
-                ValidationWindows = Math.Max(0, TrainEnd - Math.Max(FirstTarget, FitEnd));
-                TestWindows = Math.Max(0, rows - Math.Max(FirstTarget, TrainEnd));
-                break;
-            case Protocol.Paper:
-                TrainWindows = Math.Max(0, TrainEnd - FirstTarget);
-                TestWindows = Math.Max(0, rows - Math.Max(FirstTarget, TrainEnd));
-                break;
-            case Protocol.PaperShuffled:
-                TrainWindows = (int)(all * TrainFraction);
-                TestWindows = all - TrainWindows;
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(protocol), protocol, null);
-        }
+        var counts = Count(rows, sequenceLength, protocol, target);
+        TrainEnd = (int)counts.TrainEnd;
+        FitEnd = (int)counts.FitEnd;
+        // Capped so that a sequence length near int.MaxValue cannot wrap around; no window exists then anyway.
+        FirstTarget = (int)Math.Min(counts.FirstTarget, int.MaxValue);
+        TrainWindows = (int)counts.Train;
+        ValidationWindows = (int)counts.Validation;
+        TestWindows = (int)counts.Test;
     }
 
     public int Rows { get; }
@@ -70,31 +55,57 @@ public sealed record SplitPlan
 
     /// <summary>True when every split the protocol uses has at least one window.</summary>
     public bool IsUsable =>
-        TrainWindows > 0 && TestWindows > 0 && (Protocol != Protocol.Holdout || ValidationWindows > 0);
-
-    public int Windows(SplitKind split) => split switch
-    {
-        SplitKind.Train => TrainWindows,
-        SplitKind.Validation => ValidationWindows,
-        SplitKind.Test => TestWindows,
-        _ => throw new ArgumentOutOfRangeException(nameof(split), split, null),
-    };
+        new Counts(TrainEnd, FitEnd, FirstTarget, TrainWindows, ValidationWindows, TestWindows).IsUsable(Protocol);
 
     /// <summary>The fewest rows for which every split the protocol uses gets a window.</summary>
-    public static int MinimumRows(int sequenceLength, Protocol protocol, ForecastTarget target)
+    /// <remarks>A long: for a sequence length near <see cref="int.MaxValue"/> no series can be long enough,
+    /// and the message saying so must still name the number.</remarks>
+    public static long MinimumRows(int sequenceLength, Protocol protocol, ForecastTarget target)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sequenceLength, 1);
-        // Each split's window count never falls as rows are added, so the first usable length is the minimum.
-        // Every split holds at least a tenth of the windows once rows exceed ~1.4 L, so 100 L is a safe bound.
-        var limit = 100 * (sequenceLength + 10);
-        for (var rows = sequenceLength + 2; rows <= limit; rows++)
+        // Each split's window count never falls as rows are added, so usability is monotone in the row count
+        // and a binary search finds the first usable length. Every split holds at least a tenth of the windows
+        // once rows exceed ~1.4 L, so 100 (L + 10) rows are always usable.
+        long low = sequenceLength + 2L, high = 100 * (sequenceLength + 10L);
+        while (low < high)
         {
-            if (new SplitPlan(rows, sequenceLength, protocol, target).IsUsable)
+            var middle = low + ((high - low) / 2);
+            if (Count(middle, sequenceLength, protocol, target).IsUsable(protocol))
             {
-                return rows;
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
             }
         }
 
-        throw new InvalidOperationException($"no series length up to {limit} rows suits {protocol} with L={sequenceLength}");
+        return low;
+    }
+
+    // The split arithmetic in 64 bits, shared by the constructor and MinimumRows.
+    private static Counts Count(long rows, int sequenceLength, Protocol protocol, ForecastTarget target)
+    {
+        var trainEnd = (long)(rows * TrainFraction);
+        // Holdout validates on the last tenth of the training part, so the scaler may only see what precedes it.
+        var fitEnd = protocol == Protocol.Holdout ? trainEnd - (trainEnd / 10) : rows;
+        var first = sequenceLength + (target == ForecastTarget.LogReturn ? 1L : 0L);
+        var all = Math.Max(0, rows - first);
+        var test = Math.Max(0, rows - Math.Max(first, trainEnd));
+        return protocol switch
+        {
+            Protocol.Holdout => new Counts(trainEnd, fitEnd, first,
+                Math.Max(0, fitEnd - first), Math.Max(0, trainEnd - Math.Max(first, fitEnd)), test),
+            Protocol.Paper => new Counts(trainEnd, fitEnd, first, Math.Max(0, trainEnd - first), 0, test),
+            Protocol.PaperShuffled => new Counts(trainEnd, fitEnd, first,
+                (long)(all * TrainFraction), 0, all - (long)(all * TrainFraction)),
+            _ => throw new ArgumentOutOfRangeException(nameof(protocol), protocol, null),
+        };
+    }
+
+    private readonly record struct Counts(long TrainEnd, long FitEnd, long FirstTarget, long Train, long Validation, long Test)
+    {
+        public bool IsUsable(Protocol protocol) =>
+            Train > 0 && Test > 0 && (protocol != Protocol.Holdout || Validation > 0);
     }
 }

@@ -35,16 +35,23 @@ public static class YahooCsvWriter
     /// Writes to a temporary file beside <paramref name="path"/> and renames it over the target, so the target
     /// is either the old file or the complete new one, never half written.
     /// </summary>
+    /// <exception cref="PriceDataException">The file cannot be written there (a folder of that name, a parent
+    /// that is a file, no permission, a full disk); the message names the path.</exception>
     public static void WriteFileAtomically(PriceSeries series, string path)
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new PriceDataException($"cannot write {path}: it is a folder; give a file name");
+        }
+
         var directory = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(directory);
         var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
+            Directory.CreateDirectory(directory);
             using (var writer = new StreamWriter(temp))
             {
                 Write(series, writer);
@@ -52,10 +59,24 @@ public static class YahooCsvWriter
 
             File.Move(temp, full, overwrite: true);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            DeleteIfThere(temp);
+            throw new PriceDataException($"cannot write {path} ({e.Message})", e);
+        }
         catch
         {
-            File.Delete(temp);
+            DeleteIfThere(temp);
             throw;
+        }
+    }
+
+    // File.Delete throws when the folder itself is missing, which would hide the error that matters.
+    private static void DeleteIfThere(string path)
+    {
+        if (File.Exists(path))
+        {
+            File.Delete(path);
         }
     }
 

@@ -14,9 +14,10 @@ namespace GanTuner.Neural.Lstm;
 /// <remarks>
 /// Windows are passed as one flat array [n × sequence × inputs] (batch first, as in PyTorch) with
 /// targets [n]; a batch is a list of row indices into them. A batch is cut into chunks of
-/// <see cref="RowsPerChunk"/> rows; worker w processes chunks w, w + W, … into its own gradient
-/// buffer and the buffers are summed in worker order, so a given seed and thread count always give
-/// the same bits. Not thread-safe: one caller at a time.
+/// <see cref="RowsPerChunk"/> rows (a function of the batch size, the thread count and the memory
+/// budget) that the threads take one at a time; each chunk's gradient is computed on its own and
+/// merged in chunk order, so whichever thread ran it, a given seed and thread count always give the
+/// same bits. Not thread-safe: one caller at a time.
 /// </remarks>
 public sealed class LstmTrainer<T> : IDisposable
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -25,10 +26,9 @@ public sealed class LstmTrainer<T> : IDisposable
 
     private readonly LstmWorkspace<T>[] _workspaces;
     private readonly T[][] _workerGradients;
-    private readonly double[] _workerLoss;
-    private readonly WorkerTeam _team;
-    private readonly Action<int> _gradientBody;
-    private readonly Action<int> _predictBody;
+    private readonly ChunkScheduler _scheduler;
+    private readonly Action<int, int> _gradientBody;
+    private readonly Action<int, int> _predictBody;
     private readonly AdamOptions _adam;
     private readonly T[] _adamM;
     private readonly T[] _adamV;
@@ -46,6 +46,12 @@ public sealed class LstmTrainer<T> : IDisposable
     private int _chunks;
     private bool _training;
 
+    // Gradient merging: chunks write straight into Gradients when they run one after another on one
+    // thread; otherwise each is computed apart and merged strictly in chunk order.
+    private bool _direct;
+    private int _merged;
+    private double _sse;
+
     /// <summary>Prepares workspaces for <paramref name="network"/> under <paramref name="options"/>.</summary>
     public LstmTrainer(LstmNetwork<T> network, LstmTrainerOptions options)
     {
@@ -59,14 +65,19 @@ public sealed class LstmTrainer<T> : IDisposable
         _adam = options.Adam ?? new AdamOptions();
         _windowLength = options.SequenceLength * network.Spec.InputSize;
 
+        // Chunks are padded to the narrowest SIMD width, but a batch is only split between threads into
+        // chunks of at least the widest one: two 8-row halves of a 16-row batch cost 1.4 times the CPU
+        // of one 16-row chunk in AVX-512 (measured), more than a second core gives back.
         var granule = Vector256.IsHardwareAccelerated ? Vector256<T>.Count : 1;
-        var perThread = RoundUp((options.MaxBatchSize + options.Threads - 1) / options.Threads, granule);
+        var wide = Vector512.IsHardwareAccelerated ? Vector512<T>.Count : granule;
+        var perThread = Math.Min(
+            RoundUp(options.MaxBatchSize, granule),
+            RoundUp((options.MaxBatchSize + options.Threads - 1) / options.Threads, wide));
         var bytesPerRow = LstmWorkspace<T>.BytesPerRow(network.Spec, options.SequenceLength, Unsafe.SizeOf<T>());
         var affordable = options.MemoryBudgetBytes / Math.Max(1, options.Threads) / bytesPerRow;
         var cap = (int)Math.Max(granule, Math.Min(int.MaxValue / 2, affordable) / granule * granule);
         // A chunk's activations are written forward and read back in backward: keeping them within the
         // last-level cache is worth more than wider chunks (measured: batch 512 runs ~30 % faster in 64-row chunks).
-        var wide = Vector512.IsHardwareAccelerated ? Vector512<T>.Count : granule;
         var cacheCap = (int)Math.Max(wide, ChunkCacheBytes / bytesPerRow / wide * wide);
         RowsPerChunk = Math.Min(Math.Min(perThread, cap), cacheCap);
         var members = Math.Min(options.Threads, (options.MaxBatchSize + RowsPerChunk - 1) / RowsPerChunk);
@@ -80,13 +91,12 @@ public sealed class LstmTrainer<T> : IDisposable
         }
 
         WorkspaceBytes = members * bytesPerRow * RowsPerChunk;
-        Gradients = members == 1 ? _workerGradients[0] : new T[network.ParameterCount];
-        _workerLoss = new double[members];
+        Gradients = new T[network.ParameterCount];
         _adamM = new T[network.ParameterCount];
         _adamV = new T[network.ParameterCount];
-        _team = new WorkerTeam(members);
-        _gradientBody = GradientMember;
-        _predictBody = PredictMember;
+        _scheduler = new ChunkScheduler(members);
+        _gradientBody = GradientChunk;
+        _predictBody = PredictChunk;
     }
 
     /// <summary>The network being trained (its parameters change in place).</summary>
@@ -102,7 +112,7 @@ public sealed class LstmTrainer<T> : IDisposable
     public int RowsPerChunk { get; }
 
     /// <summary>Threads actually used (no more than there are chunks in the largest batch).</summary>
-    public int Threads => _team.Size;
+    public int Threads => _scheduler.Size;
 
     /// <summary>Bytes held by the workspaces.</summary>
     public long WorkspaceBytes { get; }
@@ -126,27 +136,25 @@ public sealed class LstmTrainer<T> : IDisposable
         _output = inputGradients;
         _training = training;
         _chunks = (rows.Length + RowsPerChunk - 1) / RowsPerChunk;
-        _team.Run(_gradientBody);
-        _batchCounter++;
-
-        var active = Math.Min(_team.Size, _chunks);
-        if (Gradients != _workerGradients[0])
+        _direct = _scheduler.Size == 1 || _chunks == 1;
+        _merged = 0;
+        _sse = 0;
+        if (_direct)
         {
-            _workerGradients[0].CopyTo(Gradients, 0);
-            for (var w = 1; w < active; w++)
-            {
-                TensorPrimitives.Add<T>(Gradients, _workerGradients[w], Gradients);
-            }
+            Array.Clear(Gradients);
         }
 
-        var sse = 0.0;
-        for (var w = 0; w < active; w++)
+        try
         {
-            sse += _workerLoss[w];
+            _scheduler.Run(_chunks, _gradientBody);
+        }
+        finally
+        {
+            _batchCounter++;
+            _output = default;
         }
 
-        _output = default;
-        return sse / rows.Length;
+        return _sse / rows.Length;
     }
 
     /// <summary>One optimisation step on a batch (dropout on); returns the batch's MSE before the step.</summary>
@@ -172,12 +180,18 @@ public sealed class LstmTrainer<T> : IDisposable
         _output = predictions;
         _training = false;
         _chunks = (predictions.Length + RowsPerChunk - 1) / RowsPerChunk;
-        _team.Run(_predictBody);
-        _output = default;
+        try
+        {
+            _scheduler.Run(_chunks, _predictBody);
+        }
+        finally
+        {
+            _output = default;
+        }
     }
 
     /// <inheritdoc />
-    public void Dispose() => _team.Dispose();
+    public void Dispose() => _scheduler.Dispose();
 
     /// <summary>Lets tests replay a batch with the same dropout masks.</summary>
     internal ulong BatchCounter
@@ -188,7 +202,7 @@ public sealed class LstmTrainer<T> : IDisposable
 
     /// <summary>
     /// The last forward pass's final h (or c) of <paramref name="layer"/> as [rows × H], read from the
-    /// first chunk (tests compare it with PyTorch's h_n / c_n).
+    /// first workspace: meaningful with one thread and one chunk (tests compare it with PyTorch's h_n / c_n).
     /// </summary>
     internal T[] FinalState(int layer, bool cell, int rows)
     {
@@ -235,17 +249,22 @@ public sealed class LstmTrainer<T> : IDisposable
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void GradientMember(int member)
+    private void GradientChunk(int chunk, int member)
     {
         var ws = _workspaces[member];
-        var grads = _workerGradients[member];
-        Array.Clear(grads);
+        var grads = _direct ? Gradients : _workerGradients[member];
         var sse = 0.0;
-        var r = ws.Rows;
-        var targets = _targets.Span;
-        var scale = T.CreateChecked(2.0 / _count);
-        for (var chunk = member; chunk < _chunks; chunk += _team.Size)
+        var computed = false;
+        try
         {
+            if (!_direct)
+            {
+                Array.Clear(grads);
+            }
+
+            var r = ws.Rows;
+            var targets = _targets.Span;
+            var scale = T.CreateChecked(2.0 / _count);
             var start = chunk * RowsPerChunk;
             var rows = _rows.Span.Slice(start, Math.Min(RowsPerChunk, _count - start));
             LoadInputs(ws, rows, 0);
@@ -272,24 +291,61 @@ public sealed class LstmTrainer<T> : IDisposable
             {
                 ScatterInputGradient(ws, rows);
             }
+
+            computed = true;
+        }
+        finally
+        {
+            Merge(chunk, grads, sse, computed);
+        }
+    }
+
+    /// <summary>
+    /// Adds a chunk's gradient and squared error to the batch's, strictly in chunk order (waiting for
+    /// the chunks before it), so the floating-point sums never depend on which thread ran what.
+    /// A failed chunk still passes its turn on, so the chunks after it cannot wait forever.
+    /// </summary>
+    private void Merge(int chunk, T[] grads, double sse, bool computed)
+    {
+        if (_direct)
+        {
+            _sse += sse;
+            return;
         }
 
-        _workerLoss[member] = sse;
+        var spin = default(SpinWait);
+        while (Volatile.Read(ref _merged) != chunk)
+        {
+            spin.SpinOnce(sleep1Threshold: -1);
+        }
+
+        if (computed)
+        {
+            if (chunk == 0)
+            {
+                grads.CopyTo(Gradients, 0);
+            }
+            else
+            {
+                TensorPrimitives.Add<T>(Gradients, grads, Gradients);
+            }
+
+            _sse += sse;
+        }
+
+        Volatile.Write(ref _merged, chunk + 1);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void PredictMember(int member)
+    private void PredictChunk(int chunk, int member)
     {
         var ws = _workspaces[member];
         var masks = default(MaskRandom);
-        for (var chunk = member; chunk < _chunks; chunk += _team.Size)
-        {
-            var start = chunk * RowsPerChunk;
-            var count = Math.Min(RowsPerChunk, _count - start);
-            LoadInputs(ws, [], start, count);
-            Forward(ws, training: false, ref masks);
-            ws.Prediction.AsSpan(0, count).CopyTo(_output.Span.Slice(start, count));
-        }
+        var start = chunk * RowsPerChunk;
+        var count = Math.Min(RowsPerChunk, _count - start);
+        LoadInputs(ws, [], start, count);
+        Forward(ws, training: false, ref masks);
+        ws.Prediction.AsSpan(0, count).CopyTo(_output.Span.Slice(start, count));
     }
 
     /// <summary>Writes x_t of the chunk's windows into the x rows of layer 0's blocks, zero on padding.</summary>

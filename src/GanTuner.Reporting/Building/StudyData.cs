@@ -98,9 +98,14 @@ internal sealed class StudyData
             _ => [],
         };
         var fit = prices[..Math.Max(0, plan.FitEnd)];
-        ScalerRange? scaler = fit.Length > 0 && fit.Min() < fit.Max()
-            ? new ScalerRange(fit.Min(), fit.Max(), Protocol == Protocol.Holdout ? "the training rows" : "the whole series")
-            : null;
+        var fittedOn = Protocol == Protocol.Holdout ? "the training rows" : "the whole series";
+        // Figure 2 draws prices; under log-return the model's inputs and MSEs are scaled returns, so it must say so.
+        if (Target == ForecastTarget.LogReturn)
+        {
+            fittedOn += "; the model saw scaled log returns, not these prices";
+        }
+
+        ScalerRange? scaler = fit.Length > 0 && fit.Min() < fit.Max() ? new ScalerRange(fit.Min(), fit.Max(), fittedOn) : null;
         var label = Column == PriceColumn.AdjClose ? "Adjusted close" : "Close";
         return new PriceHistory(Series.Source, label, Series.Dates, prices, [.. segments.Where(s => s.Count > 0)], scaler);
     }

@@ -13,7 +13,7 @@ internal static class ComparisonFigures
     public const string CurvesFile = "best-so-far.png";
     public const string BoxesFile = "final-best.png";
 
-    public static string CurvesTitle(ComparisonReportInput input) => "Best so far: median over seeds, interquartile band";
+    public const string CurvesTitle = "Best so far: median over seeds, interquartile band";
 
     public static string CurvesCaption(ComparisonReportInput input) => string.Create(CultureInfo.InvariantCulture,
         $"The best {input.ValueName} found after each number of evaluations, for each tuner: the line is the median over the {input.Summary.Plan.Seeds} seeds, the shaded band the range from the lower to the upper quartile. Lower and further left is better: a tuner whose curve drops early finds good configurations in fewer (expensive) evaluations.");
@@ -30,7 +30,7 @@ internal static class ComparisonFigures
         var summary = input.Summary;
         var bands = summary.Tuners.Select(t => BandedQuartiles.Of(t, summary.Plan.Budget)).ToList();
         var scale = ScaledValues.Auto([.. bands.SelectMany(b => b.Lower.Concat(b.Upper))]);
-        var plot = FigureStyle.NewPlot(CurvesTitle(input), "Evaluations", scale.Label("best " + input.ValueName));
+        var plot = FigureStyle.NewPlot(CurvesTitle, "Evaluations", scale.Label("best " + input.ValueName));
         FigureStyle.IterationAxis(plot);
         for (var t = 0; t < bands.Count; t++)
         {
@@ -69,7 +69,6 @@ internal static class ComparisonFigures
         var finals = tuners.Select(t => t.Finals.Where(double.IsFinite).ToList()).ToList();
         var scale = ScaledValues.Auto([.. finals.SelectMany(f => f)]);
         var plot = FigureStyle.NewPlot(BoxesTitle(input), "Tuner", scale.Label("final best " + input.ValueName));
-        var boxes = new List<Box>();
         for (var t = 0; t < tuners.Count; t++)
         {
             if (finals[t].Count == 0)
@@ -79,7 +78,8 @@ internal static class ComparisonFigures
 
             var color = Palette.Series[t % Palette.Series.Length];
             var q = QuantileSummary.Of(finals[t]);
-            boxes.Add(new Box
+            // One box plot per tuner: a box plot's own colours override those of its boxes.
+            var box = plot.Add.Boxes([new Box
             {
                 Position = t,
                 BoxMin = scale.Map(q.LowerQuartile),
@@ -88,25 +88,21 @@ internal static class ComparisonFigures
                 WhiskerMin = scale.Map(finals[t].Min()),
                 WhiskerMax = scale.Map(finals[t].Max()),
                 Width = 0.5,
-                FillColor = color.WithAlpha(0.25),
-                LineColor = color,
-            });
+            }]);
+            box.FillColor = color.WithAlpha(0.25);
+            box.LineColor = color;
+            box.LineWidth = 2;
             // Spread the dots a little across the box, the same way every time, so equal values stay visible.
             double[] xs = [.. finals[t].Select((_, i) => t + ((i % 5) - 2) * 0.06)];
-            var dots = plot.Add.Markers(xs, [.. finals[t].Select(scale.Map)], MarkerShape.FilledCircle, 6, Palette.Ink.WithAlpha(0.75));
-            dots.LegendText = string.Empty;
+            plot.Add.Markers(xs, [.. finals[t].Select(scale.Map)], MarkerShape.FilledCircle, 6, Palette.Ink.WithAlpha(0.75));
         }
 
-        plot.Add.Boxes(boxes);
-        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, tuners.Count).Select(i => (double)i)], [.. tuners.Select(t => t.Tuner)]);
+        // Long names (the GAN's ablations) break at their last hyphen rather than collide with their neighbours.
+        plot.Axes.Bottom.SetTicks(
+            [.. Enumerable.Range(0, tuners.Count).Select(i => (double)i)],
+            [.. tuners.Select(t => t.Tuner.Length > 10 && t.Tuner.LastIndexOf('-') is var h and > 0 ? t.Tuner[..(h + 1)] + "\n" + t.Tuner[(h + 1)..] : t.Tuner)]);
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.SetLimitsX(-0.6, tuners.Count - 0.4);
-        if (tuners.Count > 5)
-        {
-            plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
-            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
-        }
-
         if (scale.IsLog)
         {
             LogAxis.Apply(plot.Axes.Left);

@@ -24,7 +24,7 @@ internal sealed class IterationMetricFigure(
     public byte[] Render(ReportModel model)
     {
         var (xs, ys) = IterationSeries.Points(model.Iterations, r => r.Metric(key));
-        var scale = ScaledValues.Auto(floor is null ? ys : []);
+        var scale = Scale(ys);
         var plot = FigureStyle.NewPlot(Info.Title, "Iteration", scale.Label(yLabel));
         FigureStyle.IterationAxis(plot);
         var lineColor = color ?? Palette.Blue;
@@ -63,4 +63,10 @@ internal sealed class IterationMetricFigure(
         FigureStyle.LegendBelow(plot);
         return FigureStyle.ToPng(plot);
     }
+
+    /// <summary>The y scale: logarithmic when the values span decades, except where the axis must be linear —
+    /// a floored axis (the floor is a linear value) and a resource axis that starts at zero, which a log axis
+    /// cannot show (a trial that fails at once uses ~1 % CPU against ~190 % for one that trains).</summary>
+    internal ScaledValues Scale(IReadOnlyCollection<double> values) =>
+        ScaledValues.Of(values, log: floor is null && !showMean && LogAxis.Suits(values));
 }

@@ -7,7 +7,8 @@ internal sealed class NormalisedCloseFigure : IFigure
 {
     public FigureInfo Info { get; } = new(
         2, "normalised-close", "Normalised close",
-        "The series after min-max scaling, the scale every MSE in this report is measured on. " +
+        "The series after min-max scaling: under the level target, the scale every scaled MSE in this report is " +
+        "measured on (under the log-return target the model sees scaled log returns instead, as the title says). " +
         "The dashed lines mark 0 and 1; when the scaler was fitted on the training part only, " +
         "later prices may leave that band.", FigureSection.Data);
 

@@ -151,7 +151,8 @@ public static class HtmlReport
         var metrics = new BestMetrics(best);
         var totalSeconds = model.Iterations.Sum(r => r.Seconds ?? r.Metric(MetricKeys.TrainSeconds) ?? 0);
         html.Open("div", "cards");
-        Card(html, $"Best {model.Study.Objective}", NumberFormat.Value(best.Value!.Value), $"iteration {best.Number} of {model.Iterations.Count}");
+        // Of the last iteration's number, not the row count: interrupted trials are not rows but keep their numbers.
+        Card(html, $"Best {model.Study.Objective}", NumberFormat.Value(best.Value!.Value), $"iteration {best.Number} of {model.Iterations.Max(r => r.Number)}");
         if (metrics.Get(MetricKeys.TestPrefix, MetricKeys.Rmse, true, false) is { } rmse)
         {
             Card(html, "Test RMSE (price units)", NumberFormat.Value(rmse),

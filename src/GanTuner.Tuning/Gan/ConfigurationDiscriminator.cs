@@ -65,11 +65,4 @@ internal sealed class ConfigurationDiscriminator
         _network.ZeroGrad();
         return (loss, inputGrad);
     }
-
-    /// <summary>D(x) for each row.</summary>
-    public double[] Probabilities(Matrix points)
-    {
-        var p = _network.Forward(points);
-        return [.. Enumerable.Range(0, p.Rows).Select(r => p[r, 0])];
-    }
 }

@@ -7,10 +7,6 @@ internal sealed class ObjectiveHistory
     private const double FeatureClip = 3.0;
     private readonly List<double> _values = [];
 
-    public int Count => _values.Count;
-
-    public IReadOnlyList<double> Values => _values;
-
     public void Add(double value) => _values.Add(value);
 
     /// <summary>

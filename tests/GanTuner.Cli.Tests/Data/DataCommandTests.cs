@@ -99,6 +99,27 @@ public sealed class DataCommandTests : IDisposable
     }
 
     [Fact]
+    public void Data_fetch_into_a_folder_exits_2_before_downloading()
+    {
+        using var server = new OneShotChartServer(200, OneShotChartServer.Chart);
+
+        var (code, stdout, stderr) = GanTunerProcess.Run("data", "fetch", "^GSPC", "--out", _dir, "--yahoo-base-url", server.BaseUrl);
+
+        Assert.Equal((2, string.Empty), (code, stdout));
+        Assert.Equal($"gantuner: --out '{_dir}' is a folder; give a file name such as {Path.Combine(_dir, "prices.csv")}\n", stderr);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir));
+    }
+
+    [Fact]
+    public void Data_show_of_a_longer_sequence_than_any_series_exits_2_and_names_the_minimum()
+    {
+        var (code, _, stderr) = GanTunerProcess.Run("data", "show", "--seq", "2147483647");
+
+        Assert.Equal(2, code);
+        Assert.EndsWith("(5105 rows; need at least 2982616178)\n", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Data_fetch_of_an_unknown_symbol_exits_2_and_keeps_the_old_file()
     {
         using var server = new OneShotChartServer(404, OneShotChartServer.NotFound);

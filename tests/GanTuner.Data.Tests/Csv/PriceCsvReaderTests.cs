@@ -98,6 +98,22 @@ public sealed class PriceCsvReaderTests
     }
 
     [Fact]
+    public void A_folder_given_as_the_price_file_is_named_as_a_folder()
+    {
+        var folder = Directory.CreateTempSubdirectory("gantuner-csv-").FullName;
+        try
+        {
+            var e = Assert.Throws<PriceDataException>(() => PriceCsvReader.ReadFile(folder));
+
+            Assert.Equal($"{folder}: is a folder, not a price file", e.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder);
+        }
+    }
+
+    [Fact]
     public void Dates_with_time_and_offset_keep_their_date_part()
     {
         var series = PriceCsvReader.ReadFile(Fixture.Path("time_offsets.csv"));

@@ -16,7 +16,7 @@ public sealed class ForecastDatasetTests
             var l = random.Next(1, 40);
             var protocol = AllProtocols[random.Next(AllProtocols.Length)];
             var target = AllTargets[random.Next(AllTargets.Length)];
-            var minimum = SplitPlan.MinimumRows(l, protocol, target);
+            var minimum = (int)SplitPlan.MinimumRows(l, protocol, target);
             var rows = minimum + random.Next(0, 300);
             yield return (RandomSeries.Walk(random, rows), new DatasetSpec(l, protocol, target, ShuffleSeed: random.Next()));
         }
@@ -241,13 +241,52 @@ public sealed class ForecastDatasetTests
         for (var c = 0; c < 60; c++)
         {
             var spec = new DatasetSpec(random.Next(1, 80), AllProtocols[c % 3], AllTargets[c / 3 % 2]);
-            var minimum = SplitPlan.MinimumRows(spec.SequenceLength, spec.Protocol, spec.Target);
+            var minimum = (int)SplitPlan.MinimumRows(spec.SequenceLength, spec.Protocol, spec.Target);
 
             var e = Assert.Throws<PriceDataException>(() => ForecastDataset.Build(RandomSeries.Walk(random, minimum - 1), spec));
             var data = ForecastDataset.Build(RandomSeries.Walk(random, minimum), spec);
 
             Assert.EndsWith($"({minimum - 1} rows; need at least {minimum})", e.Message, StringComparison.Ordinal);
             Assert.True(data.Train.Count > 0 && data.Test.Count > 0);
+        }
+    }
+
+    [Theory]
+    [InlineData(99_999_999)]
+    [InlineData(1_000_000_000)]
+    [InlineData(int.MaxValue)]
+    public void A_sequence_length_longer_than_any_series_is_a_data_error_naming_the_minimum(int l)
+    {
+        var series = RandomSeries.Walk(new Random(19), 300);
+        foreach (var protocol in AllProtocols)
+        {
+            foreach (var target in AllTargets)
+            {
+                var minimum = SplitPlan.MinimumRows(l, protocol, target);
+
+                var e = Assert.Throws<PriceDataException>(() => ForecastDataset.Build(series, new DatasetSpec(l, protocol, target)));
+
+                Assert.True(minimum > l, $"{protocol}/{target}: {minimum} rows cannot hold L = {l} plus a test window");
+                Assert.EndsWith($"(300 rows; need at least {minimum})", e.Message, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void Minimum_rows_is_the_first_usable_length_for_every_protocol()
+    {
+        foreach (var protocol in AllProtocols)
+        {
+            foreach (var target in AllTargets)
+            {
+                for (var l = 1; l < 200; l += 7)
+                {
+                    var minimum = (int)SplitPlan.MinimumRows(l, protocol, target);
+
+                    Assert.True(new SplitPlan(minimum, l, protocol, target).IsUsable);
+                    Assert.False(new SplitPlan(minimum - 1, l, protocol, target).IsUsable);
+                }
+            }
         }
     }
 

@@ -159,6 +159,25 @@ public sealed class YahooFinanceClientTests : IDisposable
     }
 
     [Fact]
+    public async Task A_download_into_a_folder_or_under_a_file_is_a_data_error_and_leaves_no_temporary_file()
+    {
+        using var server = new LocalYahooServer(new Reply(200, ChartJson.Success), new Reply(200, ChartJson.Success));
+        using var client = Client(server);
+        var folder = Directory.CreateDirectory(Path.Combine(_dir, "folder")).FullName;
+        var file = Path.Combine(_dir, "plain.txt");
+        await File.WriteAllTextAsync(file, "keep");
+
+        var intoFolder = await Assert.ThrowsAsync<PriceDataException>(() => client.DownloadAsync("^GSPC", folder));
+        var underFile = await Assert.ThrowsAsync<PriceDataException>(() => client.DownloadAsync("^GSPC", Path.Combine(file, "gspc.csv")));
+
+        Assert.StartsWith($"cannot write {folder}: it is a folder", intoFolder.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"cannot write {Path.Combine(file, "gspc.csv")} (", underFile.Message, StringComparison.Ordinal);
+        Assert.Equal("keep", await File.ReadAllTextAsync(file));
+        Assert.Equal([file], Directory.GetFiles(_dir));
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
+    [Fact]
     public void Base_url_comes_from_the_option_before_the_default()
     {
         Assert.Equal(new Uri("http://127.0.0.1:9/"), YahooClientOptions.FromOptionOrEnvironment("http://127.0.0.1:9").BaseUrl);

@@ -83,6 +83,21 @@ public sealed class StudyReportTests : IDisposable
     }
 
     [Fact]
+    public void Under_the_log_return_target_the_normalised_prices_say_the_model_saw_returns()
+    {
+        var attributes = TinyStudy.DefaultAttributes(study.StudyDirectory);
+        attributes[StudyAttributeKeys.Target] = "log-return";
+        study.Add("returns", "random", attributes);
+
+        var level = Build().Prices!.Scaler!;
+        var returns = StudyReport.Build(study.Store, new ReportRequest("returns")).Prices!.Scaler!;
+
+        Assert.Equal("the training rows", level.FittedOn);
+        Assert.Equal("the training rows; the model saw scaled log returns, not these prices", returns.FittedOn);
+        Assert.Equal((level.Min, level.Max), (returns.Min, returns.Max));
+    }
+
+    [Fact]
     public void The_best_trials_predictions_file_feeds_the_forecast()
     {
         var saved = study.SavePredictions();

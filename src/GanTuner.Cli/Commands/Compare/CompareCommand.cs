@@ -1,5 +1,6 @@
 using System.Globalization;
 using GanTuner.Cli.Commands.Tune;
+using GanTuner.Reporting.Comparison;
 using GanTuner.Storage;
 using GanTuner.Tuning.Comparison;
 using GanTuner.Tuning.Objectives;
@@ -95,8 +96,27 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
             console.WriteLine(CompareTables.TestErrorsNote);
         }
 
+        var input = new ComparisonReportInput(
+            summary,
+            objective.Label,
+            objective.ValueName,
+            [
+                .. objective.Facts,
+                new("Tuner options", options.Values.Count == 0 ? "defaults" : options.ToString()),
+                new("Studies", $"compare/{plan.ObjectiveName}/<tuner>/seed-<n> in {storage ?? "memory"}"),
+                new("Command", CommandLine()),
+            ],
+            DateTimeOffset.UtcNow);
+        var files = ComparisonReport.Write(input, outDirectory);
+        console.WriteLine($"files in {files.Directory}: {Path.GetFileName(files.Page)}, {string.Join(", ", files.Figures.Select(f => Path.GetRelativePath(files.Directory, f)))}, "
+            + $"{Path.GetFileName(files.SummaryCsv)}, {Path.GetFileName(files.SummaryJson)}, {Path.GetFileName(files.RunsCsv)}");
         return 0;
     }
+
+    // The command as typed, to be run again: the arguments after the program, quoted where a shell would need it.
+    private static string CommandLine() => string.Join(' ', Environment.GetCommandLineArgs().Skip(1)
+        .Select(a => a.Length > 0 && a.All(c => char.IsAsciiLetterOrDigit(c) || "-_.,/=:+^@".Contains(c, StringComparison.Ordinal)) ? a : $"'{a.Replace("'", "'\\''", StringComparison.Ordinal)}'")
+        .Prepend("gantuner"));
 
     private static void RequireSameStudies(IStudyStore store, ComparisonPlan plan, ICompareObjective objective)
     {

@@ -44,7 +44,7 @@ public sealed class CompareSettings : DataSettings
     public string? Storage { get; init; }
 
     [CommandOption("--out <DIR>")]
-    [Description("Folder for summary.csv, summary.json, runs.csv, compare.html and figures/ (default: ./gantuner-out/compare-<objective>/).")]
+    [Description("Folder for compare.html, figures/, summary.csv, summary.json and runs.csv (default: ./gantuner-out/compare-<objective tag>/, e.g. compare-lstm-sp500-holdout-level or compare-hartmann6).")]
     public string? Out { get; init; }
 
     [CommandOption("--option <KEY=VALUE>")]
@@ -130,7 +130,7 @@ public sealed class CompareSettings : DataSettings
             return $"--epochs must be at least 1, not {Epochs}";
         }
 
-        if (!IsLstm && (DataFile ?? Symbol ?? Space ?? Epochs?.ToString(System.Globalization.CultureInfo.InvariantCulture)) is not null)
+        if (!IsLstm && (DataFile is not null || Symbol is not null || Space is not null || Epochs is not null))
         {
             return $"--data, --symbol, --space and --epochs apply to --objective lstm, not '{Objective}'";
         }

@@ -30,7 +30,7 @@ internal static class CompareTables
         var note = "mean rank: 1 = lowest final best on a seed, ties share their mean rank; wins: share of seeds ending below "
             + (summary.Baseline ?? "the baseline") + ", a tie counting half";
         return summary.Reference is { } reference
-            ? note + $"; {reference} lower: seeds on which {reference} ended below the tuner; p: paired Wilcoxon signed-rank test by seed, two-sided, equal pairs dropped"
+            ? note + $"; {reference} lower: seeds on which {reference} ended below the tuner; Wilcoxon p: paired signed-rank test of {reference} against the tuner by seed, two-sided, equal pairs dropped (exact distribution up to 50 pairs)"
             : note;
     }
 
@@ -48,7 +48,7 @@ internal static class CompareTables
         if (reference is not null)
         {
             table.AddColumn(new TableColumn($"{reference} lower").RightAligned())
-                .AddColumn(new TableColumn($"Wilcoxon p ({reference} vs tuner)").RightAligned());
+                .AddColumn(new TableColumn("Wilcoxon p").RightAligned());
         }
 
         table.AddColumn(new TableColumn("trials").RightAligned()).AddColumn(new TableColumn("trial time").RightAligned());

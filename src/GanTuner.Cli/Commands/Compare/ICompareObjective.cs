@@ -10,6 +10,12 @@ internal interface ICompareObjective
     /// <summary>The objective's part of every study name: says everything a trial's value depends on.</summary>
     string Tag { get; }
 
+    /// <summary>The objective as people call it, for the page's title.</summary>
+    string Label { get; }
+
+    /// <summary>Label and value pairs that say what was compared, for the page's header and summary.json.</summary>
+    IReadOnlyList<KeyValuePair<string, string>> Facts { get; }
+
     /// <summary>What a trial's value is called (val_mse, test_mse, value).</summary>
     string ValueName { get; }
 

@@ -41,6 +41,27 @@ internal sealed class LstmCompareObjective : ICompareObjective
 
     public string ValueName { get; }
 
+    public string Label => $"the LSTM on {DataName} ({_settings.ProtocolValue.Name()})";
+
+    public IReadOnlyList<KeyValuePair<string, string>> Facts
+    {
+        get
+        {
+            var series = _data.Series;
+            return
+            [
+                new("Data", string.Create(CultureInfo.InvariantCulture,
+                    $"{_data.Label}: {series.Count:N0} rows, {series.FirstDate:yyyy-MM-dd} to {series.LastDate:yyyy-MM-dd}, {StudyAttributes![StudyAttributeKeys.Column]}")),
+                new("Protocol", _settings.ProtocolValue.Describe()),
+                new("Target", _settings.TargetValue.Name()),
+                new("Objective", ValueName + " (minimised); test metrics recorded beside it"),
+                new("Trials", string.Create(CultureInfo.InvariantCulture,
+                    $"{_settings.EpochsValue} epochs each, trained from the run's seed, {_settings.ThreadsPerTrial} thread(s), {_settings.ParallelValue} studies at once")),
+                new("Search space", _settings.Space ?? "the paper's Table 1"),
+            ];
+        }
+    }
+
     public SearchSpace Space { get; }
 
     public IReadOnlyDictionary<string, string>? StudyAttributes { get; }
@@ -70,6 +91,8 @@ internal sealed class LstmCompareObjective : ICompareObjective
         var data = await TuneData.LoadAsync(asTune, outDirectory, cancellationToken).ConfigureAwait(false);
         var attributes = TuneStudyAttributes.For(asTune, data, outDirectory);
         attributes[ThreadsPerTrialAttribute] = settings.ThreadsPerTrial.ToString(CultureInfo.InvariantCulture);
+        // The runs share no study folder: without one, `gantuner report` on a run writes to that study's own default folder.
+        attributes.Remove(StudyAttributeKeys.OutDirectory);
         return new LstmCompareObjective(settings, space, data, attributes, outDirectory);
     }
 

@@ -11,6 +11,13 @@ internal sealed class SyntheticCompareObjective(SyntheticObjective function, str
 {
     public string Tag => function.Name + optionsSuffix;
 
+    public string Label => function.Name;
+
+    public IReadOnlyList<KeyValuePair<string, string>> Facts =>
+    [
+        new("Objective", string.Create(CultureInfo.InvariantCulture, $"{function.Name}: {function.Dimensions} dimensions in [0, 1], known minimum {function.Minimum}")),
+    ];
+
     public string ValueName => "value";
 
     public SearchSpace Space { get; } = function.Space();

@@ -47,6 +47,12 @@ public sealed class DataFetchCommand : AsyncCommand<DataFetchCommand.Settings>
                 return ValidationResult.Error("--out FILE is required");
             }
 
+            if (Directory.Exists(Out))
+            {
+                // Said before the download, which may take a while and cannot be written there anyway.
+                return ValidationResult.Error($"--out '{Out}' is a folder; give a file name such as {Path.Combine(Out, "prices.csv")}");
+            }
+
             foreach (var (option, text) in new[] { ("--from", From), ("--to", To) })
             {
                 if (text is not null && ParseDate(text) is null)

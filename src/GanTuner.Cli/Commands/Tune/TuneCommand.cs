@@ -1,4 +1,5 @@
 using System.Globalization;
+using GanTuner.Data;
 using GanTuner.Data.Protocols;
 using GanTuner.Forecasting;
 using GanTuner.Reporting;
@@ -57,13 +58,16 @@ public sealed class TuneCommand : AsyncCommand<TuneSettings>
         var outDirectory = Path.GetFullPath(
             settings.Out ?? stored?.UserAttributes.GetValueOrDefault(StudyAttributeKeys.OutDirectory) ?? StudyFiles.DefaultDirectory(name));
         var data = await TuneData.LoadAsync(settings, outDirectory, cancellationToken).ConfigureAwait(false);
+        RequireRowsForShortestWindow(data.Series, space, settings);
         var attributes = TuneStudyAttributes.For(settings, data, outDirectory);
         if (stored is not null)
         {
             TuneStudyAttributes.RequireSame(stored, attributes);
         }
 
-        // Created only now, so data that cannot be read leaves no empty store behind.
+        // The folder before the store, so a folder that cannot be made leaves no study behind; both only now, so
+        // data that cannot be read leaves no empty store behind.
+        Directory.CreateDirectory(outDirectory);
         using var store = new SqliteStudyStore(settings.Storage);
         var study = Study.CreateOrLoad(store, name, space, settings.Tuner, settings.Seed, options, attributes);
         var objectiveIsTest = settings.ProtocolValue != Protocol.Holdout;
@@ -76,7 +80,6 @@ public sealed class TuneCommand : AsyncCommand<TuneSettings>
             settings.Epochs,
             settings.Seed,
             settings.Threads);
-        Directory.CreateDirectory(outDirectory);
 
         var trials = study.Trials;
         var evaluated = trials.Count(t => t.State != TrialState.Running && !t.IsInterrupted);
@@ -108,6 +111,16 @@ public sealed class TuneCommand : AsyncCommand<TuneSettings>
         }
 
         return Finish(console, settings, study, run, keeper, objectiveIsTest, store);
+    }
+
+    /// <summary>A series too short for even the space's shortest window could only fail every trial, so it is
+    /// refused as bad data before a study is stored (the message names the rows it needs).</summary>
+    /// <exception cref="PriceDataException">Too few rows for the protocol and that window.</exception>
+    private static void RequireRowsForShortestWindow(PriceSeries series, SearchSpace space, TuneSettings settings)
+    {
+        var lengths = space.Parameters.Single(p => p.Name == LstmParameters.SequenceLength);
+        var shortest = Math.Max(1, (int)Math.Round(lengths.Decode(0).AsDouble()));
+        _ = ForecastDataset.Build(series, settings.Spec(shortest, settings.Seed));
     }
 
     private static StudyRecord? FindStudy(string storage, string name)

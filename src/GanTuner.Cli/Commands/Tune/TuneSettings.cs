@@ -140,18 +140,54 @@ public sealed class TuneSettings : DataSettings
             return "--storage needs a file name";
         }
 
+        // Checked here because the run makes its output folder before it opens the store.
+        if (Directory.Exists(Storage))
+        {
+            return $"--storage '{Storage}' is a folder; give a file name such as {Path.Combine(Storage, DefaultStorage)}";
+        }
+
+        if (Path.GetDirectoryName(Path.GetFullPath(Storage)) is { } folder && !Directory.Exists(folder))
+        {
+            return $"--storage '{Storage}': the folder '{folder}' does not exist";
+        }
+
         if (Out is not null && string.IsNullOrWhiteSpace(Out))
         {
             return "--out needs a folder";
         }
 
+        if (Out is not null && FileInPath(Out) is { } file)
+        {
+            return $"--out '{Out}' cannot be a folder: '{file}' is a file";
+        }
+
         try
         {
-            _ = TunerOptions;
+            TunerFactory.RequireOwnOptions(Tuner, TunerOptions);
         }
         catch (TunerOptionsException e)
         {
             return e.Message;
+        }
+
+        return null;
+    }
+
+    /// <summary>The path itself, or the nearest folder above it, when that exists as a file: then no folder can be
+    /// made there, and saying so now keeps the run from failing after it has created its study.</summary>
+    private static string? FileInPath(string path)
+    {
+        for (var part = Path.GetFullPath(path); part is not null; part = Path.GetDirectoryName(part))
+        {
+            if (File.Exists(part))
+            {
+                return part;
+            }
+
+            if (Directory.Exists(part))
+            {
+                return null;
+            }
         }
 
         return null;

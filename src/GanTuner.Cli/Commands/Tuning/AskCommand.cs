@@ -19,7 +19,9 @@ public sealed class AskCommand : Command<AskSettings>
         var options = settings.Options.Length > 0 ? TunerOptions.Parse(settings.Options) : null;
         if (!File.Exists(settings.Storage))
         {
-            _ = TunerFactory.Create(settings.Tuner ?? AskSettings.DefaultTuner, space ?? SearchSpace.Table1(), 0, options ?? TunerOptions.Empty);
+            var tuner = settings.Tuner ?? AskSettings.DefaultTuner;
+            TunerFactory.RequireOwnOptions(tuner, options ?? TunerOptions.Empty);
+            _ = TunerFactory.Create(tuner, space ?? SearchSpace.Table1(), 0, options ?? TunerOptions.Empty);
         }
 
         using var store = new SqliteStudyStore(settings.Storage);
@@ -34,15 +36,15 @@ public sealed class AskCommand : Command<AskSettings>
     {
         var name = settings.Study!;
         var stored = store.FindStudy(name);
+        var tuner = settings.Tuner ?? stored?.TunerName ?? AskSettings.DefaultTuner;
+        if (options is not null)
+        {
+            TunerFactory.RequireOwnOptions(tuner, options);
+        }
+
         space ??= stored is not null ? SearchSpace.Parse(stored.SearchSpaceJson) : SearchSpace.Table1();
         options ??= stored is not null ? TunerOptions.FromJson(stored.TunerOptionsJson) : TunerOptions.Empty;
-        return Study.CreateOrLoad(
-            store,
-            name,
-            space,
-            settings.Tuner ?? stored?.TunerName ?? AskSettings.DefaultTuner,
-            settings.Seed ?? stored?.Seed ?? 0,
-            options);
+        return Study.CreateOrLoad(store, name, space, tuner, settings.Seed ?? stored?.Seed ?? 0, options);
     }
 
     internal static string Format(TrialHandle trial)

@@ -51,10 +51,21 @@ public sealed class TellSettings : StudySettings
             return ValidationResult.Error("--reason goes with --failed");
         }
 
+        if (Reason is not null && string.IsNullOrWhiteSpace(Reason))
+        {
+            return ValidationResult.Error("--reason needs some text (or leave it out)");
+        }
+
         var bad = Metrics.FirstOrDefault(m => ParseMetric(m) is null);
-        return bad is null
+        if (bad is not null)
+        {
+            return ValidationResult.Error($"--metric '{bad}' is not of the form name=number");
+        }
+
+        var twice = Metrics.Select(m => ParseMetric(m)!.Value.Key).GroupBy(k => k, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        return twice is null
             ? ValidationResult.Success()
-            : ValidationResult.Error($"--metric '{bad}' is not of the form name=number");
+            : ValidationResult.Error($"--metric '{twice.Key}' is given more than once");
     }
 
     public IReadOnlyDictionary<string, double> ParsedMetrics() =>
@@ -63,7 +74,7 @@ public sealed class TellSettings : StudySettings
     private static KeyValuePair<string, double>? ParseMetric(string text)
     {
         var equals = text.IndexOf('=', StringComparison.Ordinal);
-        return equals > 0 && double.TryParse(text[(equals + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+        return equals > 0 && !string.IsNullOrWhiteSpace(text[..equals]) && double.TryParse(text[(equals + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             ? new KeyValuePair<string, double>(text[..equals].Trim(), value)
             : null;
     }

@@ -1,7 +1,0 @@
-namespace GanTuner.Cli.Tests;
-
-public sealed class SmokeTests
-{
-    [Fact]
-    public void Assembly_loads() => Assert.NotNull(typeof(SmokeTests).Assembly);
-}
