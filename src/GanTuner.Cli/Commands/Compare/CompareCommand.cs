@@ -48,8 +48,8 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
         var tag = settings.IsLstm ? CompareNames.LstmTag(settings) : SyntheticObjective.Find(settings.Objective)!.Name + CompareNames.OptionsSuffix(options);
         var outDirectory = Path.GetFullPath(settings.Out ?? CompareNames.DefaultOut(tag));
         ICompareObjective objective = settings.IsLstm
-            ? await LstmCompareObjective.CreateAsync(settings, outDirectory, cancellationToken).ConfigureAwait(false)
-            : new SyntheticCompareObjective(SyntheticObjective.Find(settings.Objective)!, CompareNames.OptionsSuffix(options));
+            ? await LstmCompareObjective.CreateAsync(settings, tag, outDirectory, cancellationToken).ConfigureAwait(false)
+            : new SyntheticCompareObjective(SyntheticObjective.Find(settings.Objective)!, tag);
         var plan = new ComparisonPlan(objective.Tag, objective.Space, settings.TunerList, settings.BudgetValue, settings.SeedsValue, settings.Seed, options)
         {
             StudyAttributes = objective.StudyAttributes,

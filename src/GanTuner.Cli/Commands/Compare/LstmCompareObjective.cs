@@ -25,14 +25,14 @@ internal sealed class LstmCompareObjective : ICompareObjective
     private readonly string _outDirectory;
     private readonly TrialMemo _memo = new();
 
-    private LstmCompareObjective(CompareSettings settings, SearchSpace space, TuneData data, IReadOnlyDictionary<string, string> attributes, string outDirectory)
+    private LstmCompareObjective(CompareSettings settings, string tag, SearchSpace space, TuneData data, IReadOnlyDictionary<string, string> attributes, string outDirectory)
     {
         _settings = settings;
         _data = data;
         _outDirectory = outDirectory;
         Space = space;
         StudyAttributes = attributes;
-        Tag = CompareNames.LstmTag(settings);
+        Tag = tag;
         ValueName = settings.ProtocolValue == Protocol.Holdout ? "val_mse" : "test_mse";
         _datasets = new ForecastDatasetCache(data.Series, settings.Spec(1, settings.Seed));
     }
@@ -70,7 +70,7 @@ internal sealed class LstmCompareObjective : ICompareObjective
 
     /// <summary>Reads the search space and the data (a Yahoo symbol is copied into <paramref name="outDirectory"/>
     /// on first use, so a resumed comparison evaluates the same rows).</summary>
-    public static async Task<LstmCompareObjective> CreateAsync(CompareSettings settings, string outDirectory, CancellationToken cancellationToken)
+    public static async Task<LstmCompareObjective> CreateAsync(CompareSettings settings, string tag, string outDirectory, CancellationToken cancellationToken)
     {
         var space = settings.Space is null ? SearchSpace.Table1() : SearchSpace.Load(settings.Space);
         LstmParameters.RequireLstmSpace(space);
@@ -93,7 +93,7 @@ internal sealed class LstmCompareObjective : ICompareObjective
         attributes[ThreadsPerTrialAttribute] = settings.ThreadsPerTrial.ToString(CultureInfo.InvariantCulture);
         // The runs share no study folder: without one, `gantuner report` on a run writes to that study's own default folder.
         attributes.Remove(StudyAttributeKeys.OutDirectory);
-        return new LstmCompareObjective(settings, space, data, attributes, outDirectory);
+        return new LstmCompareObjective(settings, tag, space, data, attributes, outDirectory);
     }
 
     public IReadOnlyList<string> Describe(ComparisonPlan plan)

@@ -7,9 +7,9 @@ using GanTuner.Tuning.Studies;
 namespace GanTuner.Cli.Commands.Compare;
 
 /// <summary>A benchmark function with a known minimum: trials take microseconds, so tuners can be compared over many seeds.</summary>
-internal sealed class SyntheticCompareObjective(SyntheticObjective function, string optionsSuffix) : ICompareObjective
+internal sealed class SyntheticCompareObjective(SyntheticObjective function, string tag) : ICompareObjective
 {
-    public string Tag => function.Name + optionsSuffix;
+    public string Tag => tag;
 
     public string Label => function.Name;
 
