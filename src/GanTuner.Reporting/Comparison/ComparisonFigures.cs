@@ -32,21 +32,20 @@ internal static class ComparisonFigures
         var scale = ScaledValues.Auto([.. bands.SelectMany(b => b.Lower.Concat(b.Upper))]);
         var plot = FigureStyle.NewPlot(CurvesTitle, "Evaluations", scale.Label("best " + input.ValueName));
         FigureStyle.IterationAxis(plot);
-        for (var t = 0; t < bands.Count; t++)
+        var drawable = Enumerable.Range(0, bands.Count).Where(t => bands[t].Evaluations.Length > 0).ToList();
+        foreach (var t in drawable)
         {
-            var band = bands[t];
-            if (band.Evaluations.Length == 0)
-            {
-                continue;
-            }
-
-            var color = Palette.Series[t % Palette.Series.Length];
             // Best-so-far values hold until the next evaluation: the band is drawn as steps, like the line.
-            var (xs, lows, highs) = Steps(band.Evaluations, [.. band.Lower.Select(scale.Map)], [.. band.Upper.Select(scale.Map)]);
+            var (xs, lows, highs) = Steps(bands[t].Evaluations, [.. bands[t].Lower.Select(scale.Map)], [.. bands[t].Upper.Select(scale.Map)]);
             var fill = plot.Add.FillY(xs, lows, highs);
-            fill.FillColor = color.WithAlpha(0.12);
+            fill.FillColor = Palette.Series[t % Palette.Series.Length].WithAlpha(0.12);
             fill.LineWidth = 0;
-            var line = plot.Add.Scatter(band.Evaluations, [.. band.Median.Select(scale.Map)], color);
+        }
+
+        // The reference tuner is drawn last, so the ablations that often retrace its steps cannot hide it.
+        foreach (var t in drawable.OrderBy(t => summary.Tuners[t].Tuner == summary.Reference))
+        {
+            var line = plot.Add.Scatter(bands[t].Evaluations, [.. bands[t].Median.Select(scale.Map)], Palette.Series[t % Palette.Series.Length]);
             line.ConnectStyle = ConnectStyle.StepHorizontal;
             line.LineWidth = summary.Tuners[t].Tuner == summary.Reference ? 3 : 2;
             line.MarkerSize = 0;

@@ -112,7 +112,7 @@ internal sealed class LstmCompareObjective : ICompareObjective
     }
 
     public string Caption(ComparisonPlan plan) => string.Create(CultureInfo.InvariantCulture,
-        $"best {ValueName} of the LSTM on {DataName} ({_settings.ProtocolValue.Name()}), {plan.Seeds} seeds from {plan.FirstSeed}: median, [quartiles]");
+        $"best {ValueName} of the LSTM on {DataName} ({_settings.ProtocolValue.Name()}), {plan.Seeds} seed(s) from {plan.FirstSeed}: median, [quartiles]");
 
     // The data as people call it: the symbol, the file's name, or the embedded set's source.
     private string DataName => _settings.Symbol ?? (_settings.DataFile is { } file ? Path.GetFileName(file) : _data.Label);
