@@ -22,22 +22,7 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, CompareSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            // The first Ctrl+C stops the trials cleanly; a second one is a user who will not wait.
-            e.Cancel = !cancel.IsCancellationRequested;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            return await RunAsync(settings, cancel.Token).ConfigureAwait(false);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        return await CtrlC.RunCancellableAsync(token => RunAsync(settings, token)).ConfigureAwait(false);
     }
 
     private static async Task<int> RunAsync(CompareSettings settings, CancellationToken cancellationToken)
