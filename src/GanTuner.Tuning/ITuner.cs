@@ -4,7 +4,7 @@ namespace GanTuner.Tuning;
 /// A tuner proposes points of the unit cube [0,1)^d and learns from the values observed there.
 /// </summary>
 /// <remarks>
-/// A tuner is deterministic given its seed and the sequence of <see cref="Ask"/> and <see cref="Tell"/>
+/// A tuner is deterministic given its seed and the sequence of <see cref="Ask()"/> and <see cref="Tell"/>
 /// calls it receives. A study therefore never persists a tuner: it rebuilds one by replaying its trials
 /// in order (Ask, then Tell with the recorded point and value), so a resumed or ask/tell study proposes
 /// exactly what an uninterrupted one would have.
@@ -16,6 +16,12 @@ public interface ITuner
 
     /// <summary>The next point to evaluate, with attributes worth recording beside the trial.</summary>
     Proposal Ask();
+
+    /// <summary>The next point while the trials at <paramref name="pending"/> are still running elsewhere
+    /// (other workers, or asked and not yet told). A tuner must not propose a pending point again and
+    /// should treat pending points as not good (a constant liar), so parallel workers spread out.</summary>
+    /// <remarks>With no pending points this is exactly <see cref="Ask()"/>, so single-worker replay is unchanged.</remarks>
+    Proposal Ask(IReadOnlyList<double[]> pending) => Ask();
 
     /// <summary>The outcome of a point this tuner (or a retry of an interrupted trial) evaluated.</summary>
     void Tell(Observation observation);

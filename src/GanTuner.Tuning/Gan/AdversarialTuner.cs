@@ -15,7 +15,7 @@ namespace GanTuner.Tuning.Gan;
 /// </summary>
 /// <remarks>
 /// Every random draw comes from streams derived from the seed, and the networks are trained only inside
-/// <see cref="Ask"/> from what <see cref="Tell"/> recorded, so the same seed and the same Ask/Tell
+/// <see cref="Ask()"/> from what <see cref="Tell"/> recorded, so the same seed and the same Ask/Tell
 /// sequence give the same proposals bit for bit (studies rebuild the tuner by replay).
 /// Each proposal's attributes: <c>gan.phase</c> (startup, generator or fallback), <c>gan.injection</c>
 /// (true when random configurations were injected into the real set for this round), <c>gan.redraws</c>

@@ -139,7 +139,7 @@ public sealed class Study
     }
 
     /// <summary>Records that the trial stopped before it finished (its process was stopped): its
-    /// configuration will be evaluated again by the next <see cref="Ask"/>.</summary>
+    /// configuration will be evaluated again by the next <see cref="Ask()"/>.</summary>
     public TrialRecord Interrupt(int trialNumber) =>
         Finish(trialNumber, new TrialCompletion(TrialState.Failed, null, _clock.GetUtcNow(), null,
             [new(TrialAttributeKeys.FailReason, TrialAttributeKeys.InterruptedReason)]));
