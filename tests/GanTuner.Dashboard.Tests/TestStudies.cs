@@ -29,8 +29,9 @@ internal static class TestStudies
         return [.. Enumerable.Range(0, Space.Dimensions).Select(d => Space.Parameters[d].Snap(random.NextDouble()))];
     }
 
-    /// <summary>Creates a Running trial at <paramref name="point"/>, whatever the study's progress.</summary>
-    public static TrialRecord Start(IStudyStore store, string name, double[] point, IReadOnlyDictionary<string, string>? attributes = null, int number = -1)
+    /// <summary>Creates a Running trial at <paramref name="point"/>, whatever the study's progress (or at
+    /// <paramref name="expected"/>, when the caller knows it and must not read every trial again).</summary>
+    public static TrialRecord Start(IStudyStore store, string name, double[] point, IReadOnlyDictionary<string, string>? attributes = null, int number = -1, StudyProgress? expected = null)
     {
         var decoded = Space.Decode(point);
         var parameters = decoded.Values.Select(p => new KeyValuePair<string, ParamValue>(p.Key,
@@ -38,7 +39,7 @@ internal static class TestStudies
         var draft = new TrialDraft(parameters, point, T0.AddMinutes(number < 0 ? 0 : number), attributes);
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            var created = store.TryCreateTrial(name, draft, StudyProgress.Of(store.GetTrials(name)));
+            var created = store.TryCreateTrial(name, draft, expected ?? StudyProgress.Of(store.GetTrials(name)));
             if (created is not null)
             {
                 return created;
@@ -56,12 +57,13 @@ internal static class TestStudies
             attributes: new Dictionary<string, string> { [TrialAttributeKeys.FailReason] = reason }));
 
     /// <summary>A study of <paramref name="count"/> complete trials (every 7th failed, every 11th pruned).</summary>
+    /// <remarks>The study must have no trial yet.</remarks>
     public static void Fill(IStudyStore store, string name, int count, int seed = 1)
     {
         for (var i = 0; i < count; i++)
         {
             var point = PointOf(i, seed);
-            var trial = Start(store, name, point, number: i);
+            var trial = Start(store, name, point, number: i, expected: new StudyProgress(i, i));
             if (i % 7 == 6)
             {
                 Fail(store, name, trial, "diverged");

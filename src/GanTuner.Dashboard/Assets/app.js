@@ -169,7 +169,7 @@ async function trialPage(name, number) {
   const t = await getJson("/api/studies/" + enc(name) + "/trials/" + number);
   const r = t.row;
   const base = "/api/studies/" + enc(name) + "/trials/" + number + "/charts/";
-  const params = el("table", { id: "params" }, el("tbody", {}, Object.entries(r.params).map(([k, v]) => el("tr", {}, el("th", {}, k), el("td", { class: "num" }, v)))));
+  const params = el("table", { id: "params" }, el("tbody", {}, Object.entries(t.exactParams).map(([k, v]) => el("tr", {}, el("th", {}, k), el("td", { class: "num" }, v)))));
   const metrics = el("table", { id: "metrics" },
     el("thead", {}, el("tr", {}, el("th", {}, "metric"), el("th", { class: "num" }, "model"), el("th", { class: "num" }, "naive"), el("th", { class: "num" }, "linear AR"))),
     el("tbody", {}, t.metrics.map(m => el("tr", {}, el("td", {}, m.name), el("td", { class: "num" }, fmt(m.model)), el("td", { class: "num" }, fmt(m.naive)), el("td", { class: "num" }, fmt(m.linear))))));

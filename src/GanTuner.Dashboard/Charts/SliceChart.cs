@@ -39,9 +39,9 @@ internal static class SliceChart
             }
 
             svg.Line(left, bottom, right, bottom, Palette.Axis);
-            foreach (var u in new[] { 0.0, 0.5, 1.0 })
+            foreach (var (u, anchor) in Ticks(snapshot, d))
             {
-                svg.Text(x.Map(u), bottom + 14, ParallelCoordinatesChart.End(snapshot, d, u), u == 0 ? "start" : u == 1 ? "end" : "middle", Palette.Muted);
+                svg.Text(x.Map(u), bottom + 14, ParallelCoordinatesChart.End(snapshot, d, u), anchor, Palette.Muted);
             }
 
             foreach (var trial in shown)
@@ -53,4 +53,10 @@ internal static class SliceChart
 
         return svg.ToString();
     }
+
+    /// <summary>Where to label a parameter's axis: each value's cell centre when it has few values, else both ends and the middle.</summary>
+    private static IEnumerable<(double U, string Anchor)> Ticks(StudySnapshot snapshot, int dimension) =>
+        snapshot.Space?.Parameters[dimension].Cardinality is int k and <= 6
+            ? Enumerable.Range(0, k).Select(j => ((j + 0.5) / k, "middle"))
+            : [(0.0, "start"), (0.5, "middle"), (1.0, "end")];
 }

@@ -32,6 +32,7 @@ internal static class DashboardRoutes
         }
 
         app.MapMethods("/assets/{file}", Get, (string file) => Asset(file));
+        app.MapMethods("/favicon.ico", Get, () => Asset("favicon.svg"));
         app.MapMethods("/api/events", Get, (HttpContext context, ChangeFeed feed) => EventStream.Serve(context, feed));
         app.MapMethods("/api/version", Get, (StoreReader reader) => Results.Json(new { version = reader.Version }, Json));
         app.MapMethods("/api/studies", Get, (StoreReader reader) => Results.Json(Studies(reader), Json));

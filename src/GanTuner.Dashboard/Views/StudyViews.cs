@@ -61,6 +61,7 @@ internal static class StudyViews
         return new TrialDetail(
             snapshot.Study.Name,
             TrialFacts.Row(trial),
+            trial.Parameters.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal),
             trial.FinishedAt,
             TrialFacts.Metrics(trial),
             trial.Attributes,

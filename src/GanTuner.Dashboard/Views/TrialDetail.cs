@@ -4,6 +4,7 @@ namespace GanTuner.Dashboard.Views;
 internal sealed record TrialDetail(
     string Study,
     TrialRow Row,
+    IReadOnlyDictionary<string, string> ExactParams,
     DateTimeOffset? Finished,
     IReadOnlyList<MetricRow> Metrics,
     IReadOnlyDictionary<string, string> Attributes,

@@ -25,7 +25,7 @@ internal static class TrialFacts
         trial.Number,
         trial.State.ToString(),
         trial.Value is { } v && double.IsFinite(v) ? v : null,
-        trial.Parameters.ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal),
+        trial.Parameters.ToDictionary(p => p.Key, p => Short(p.Value), StringComparer.Ordinal),
         trial.StartedAt,
         trial.Duration?.TotalSeconds,
         Progress(trial),
@@ -69,6 +69,10 @@ internal static class TrialFacts
             Get(NaivePrefix + k),
             LinearPrefixes.Select(p => Get(p + k)).FirstOrDefault(v => v is not null)))];
     }
+
+    /// <summary>A parameter as a table cell: six significant digits (the trial page shows it exactly).</summary>
+    public static string Short(ParamValue value) =>
+        value.Number is { } number ? number.ToString("G6", CultureInfo.InvariantCulture) : value.Text!;
 
     private static int? Integer(string? text) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
