@@ -65,16 +65,15 @@ public sealed class DashboardServer : IAsyncDisposable
         return new DashboardServer(app, feed, new Uri(bound.EndsWith('/') ? bound : bound + "/"));
     }
 
-    /// <summary>Serves until <paramref name="cancellationToken"/> is cancelled, then stops.</summary>
+    /// <summary>Serves until <paramref name="cancellationToken"/> is cancelled (or the process is told to stop,
+    /// e.g. by SIGTERM), then stops.</summary>
     public async Task RunUntilCancelledAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _app.Lifetime.ApplicationStopping);
+        // Forced yielding: the stop must not run inline on the signal handler's thread, which disposing the
+        // host's console lifetime waits for (SIGTERM would hang the process).
+        await Task.Delay(Timeout.Infinite, stop.Token)
+            .ConfigureAwait(ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.SuppressThrowing);
 
         await StopAsync().ConfigureAwait(false);
     }
