@@ -154,7 +154,7 @@ public static class TrialRunner
             _testPredictions = new PredictionSeries(data.Test.TargetDates, data.Test.ActualClose, testPrices, data.Test.PreviousClose);
             if (options.KeepModel)
             {
-                _model = new ForecastModel(network, data.Spec, data.Scaler);
+                _model = new ForecastModel(network, data.Spec, data.WindowScaling);
             }
         }
 
@@ -212,7 +212,7 @@ public static class TrialRunner
                 predictedScaled[i] = scaled[i];
                 actualScaled[i] = split.Targets[i];
                 naiveScaled[i] = split.NaiveTargets[i];
-                prices[i] = data.ToPrice(scaled[i], split.PreviousClose[i]);
+                prices[i] = data.ToPrice(split, i, scaled[i]);
             }
 
             return new SplitEvaluation(
