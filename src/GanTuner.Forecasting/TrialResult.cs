@@ -113,6 +113,25 @@ public sealed record TrialResult
         AddErrors(metrics, "naive_" + prefix, string.Empty, evaluation.NaiveScaled);
         AddErrors(metrics, "naive_" + prefix, "_price", evaluation.NaivePrice);
         metrics[prefix + "_u2"] = evaluation.U2;
+        if (evaluation.Skill is not { } skill)
+        {
+            return;
+        }
+
+        metrics["ar_lags"] = skill.ArLags;
+        AddErrors(metrics, prefix + "_ar", "_price", skill.ArPrice);
+        metrics[prefix + "_ar_u2"] = skill.ArPrice.Rmse / evaluation.NaivePrice.Rmse;
+        metrics[prefix + "_u2_ar"] = evaluation.U2VersusAr;
+        metrics[prefix + "_mase"] = skill.Mase;
+        metrics["naive_" + prefix + "_mase"] = skill.NaiveMase;
+        metrics[prefix + "_ar_mase"] = skill.ArMase;
+        metrics[prefix + "_da"] = skill.Direction.HitRate;
+        metrics[prefix + "_pt_stat"] = skill.Direction.Statistic;
+        metrics[prefix + "_pt_p"] = skill.Direction.PValue;
+        metrics[prefix + "_dm_naive_stat"] = skill.VersusNaive.Statistic;
+        metrics[prefix + "_dm_naive_p"] = skill.VersusNaive.PValue;
+        metrics[prefix + "_dm_ar_stat"] = skill.VersusAr.Statistic;
+        metrics[prefix + "_dm_ar_p"] = skill.VersusAr.PValue;
     }
 
     private static void AddErrors(Dictionary<string, double> metrics, string prefix, string suffix, ErrorMetrics errors)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using GanTuner.Data;
 using GanTuner.Data.Protocols;
+using GanTuner.Forecasting.Skill;
 using GanTuner.Neural;
 using GanTuner.Neural.Lstm;
 
@@ -149,8 +150,9 @@ public static class TrialRunner
                 }
             }
 
-            _test = Evaluate(trainer, data.Test, out var testPrices);
-            _objective = data.ObjectiveSplit == SplitKind.Test ? _test : Evaluate(trainer, objective, out _);
+            var baseline = FitBaseline(data);
+            _test = Evaluate(trainer, data.Test, baseline, out var testPrices);
+            _objective = data.ObjectiveSplit == SplitKind.Test ? _test : Evaluate(trainer, objective, baseline, out _);
             _testPredictions = new PredictionSeries(data.Test.TargetDates, data.Test.ActualClose, testPrices, data.Test.PreviousClose);
             if (options.KeepModel)
             {
@@ -199,7 +201,20 @@ public static class TrialRunner
             return sum / actual.Length;
         }
 
-        private SplitEvaluation Evaluate(LstmTrainer<float> trainer, WindowSplit split, out double[] prices)
+        private static AutoregressiveBaseline? FitBaseline(ForecastDataset data)
+        {
+            try
+            {
+                return AutoregressiveBaseline.Fit(data);
+            }
+            catch (InvalidOperationException)
+            {
+                // Too few training rows for a regression: the trial is still scored against persistence.
+                return null;
+            }
+        }
+
+        private SplitEvaluation Evaluate(LstmTrainer<float> trainer, WindowSplit split, AutoregressiveBaseline? baseline, out double[] prices)
         {
             var scaled = new float[split.Count];
             trainer.Predict(split.Inputs, scaled);
@@ -215,13 +230,17 @@ public static class TrialRunner
                 prices[i] = data.ToPrice(split, i, scaled[i]);
             }
 
+            var scale = ForecastSkill.MaseScale(data.Train);
             return new SplitEvaluation(
                 split.Kind,
                 split.Count,
                 ErrorMetrics.Compute(predictedScaled, actualScaled),
                 ErrorMetrics.Compute(prices, split.ActualClose),
                 ErrorMetrics.Compute(naiveScaled, actualScaled),
-                ErrorMetrics.Compute(split.PreviousClose, split.ActualClose));
+                ErrorMetrics.Compute(split.PreviousClose, split.ActualClose))
+            {
+                Skill = baseline is null ? null : ForecastSkill.Compute(split, prices, baseline.Lags, baseline.PredictPrices(split), scale),
+            };
         }
     }
 }
