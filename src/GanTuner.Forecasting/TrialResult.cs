@@ -54,6 +54,9 @@ public sealed record TrialResult
     /// <summary>Epochs completed.</summary>
     public int EpochsRun { get; init; }
 
+    /// <summary>The epoch whose weights were scored: the best one under early stopping, else the last.</summary>
+    public int KeptEpoch { get; init; }
+
     /// <summary>Threads the engine used.</summary>
     public int Threads { get; init; }
 
@@ -68,10 +71,19 @@ public sealed record TrialResult
     /// (prefix "val") and the test split (prefix "test"): _mse, _rmse, _mae, _mape, _r2 in scaled
     /// units and the same with the suffix _price; naive_&lt;prefix&gt;_… for the persistence forecast;
     /// &lt;prefix&gt;_u2. Always: train_seconds, wall_seconds, cpu_seconds, cpu_percent,
-    /// peak_memory_mb, parameters, epochs_run, threads, train_windows, and final_train_loss /
+    /// peak_memory_mb, parameters, epochs_run, epoch_kept, threads, train_windows, and final_train_loss /
     /// final_val_loss once an epoch has run. Under the paper protocols the objective split is the
     /// test split, so val_* equals test_*.
     /// </summary>
+    /// <summary>The per-epoch losses and the kept epoch as one JSON object, for a trial attribute:
+    /// <c>{"train":[…],"validation":[…],"kept":k}</c> (non-finite losses as null).</summary>
+    public string EpochLossesJson() => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+    {
+        ["train"] = EpochTrainLoss.Select(v => double.IsFinite(v) ? v : (double?)null).ToArray(),
+        ["validation"] = EpochValidationLoss.Select(v => double.IsFinite(v) ? v : (double?)null).ToArray(),
+        ["kept"] = KeptEpoch,
+    });
+
     public IReadOnlyDictionary<string, double> ToMetrics()
     {
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal)
@@ -83,6 +95,7 @@ public sealed record TrialResult
             ["peak_memory_mb"] = PeakMemoryMb,
             ["parameters"] = Parameters,
             ["epochs_run"] = EpochsRun,
+            ["epoch_kept"] = KeptEpoch,
             ["threads"] = Threads,
             ["train_windows"] = TrainWindows,
         };
