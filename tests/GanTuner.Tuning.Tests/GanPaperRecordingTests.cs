@@ -15,7 +15,7 @@ public sealed class GanPaperRecordingTests
     public void Gan_paper_and_its_ablations_reproduce_the_recorded_proposals()
     {
         var record = Environment.GetEnvironmentVariable("GANTUNER_RECORD_GAN_PAPER");
-        var text = Record(record ?? "gan");
+        var text = Record(record ?? "gan-paper");
         if (record is not null)
         {
             File.WriteAllText(Path.Combine(Environment.GetEnvironmentVariable("GANTUNER_FIXTURE_DIR") ?? ".", "gan-paper-recorded.txt"), text);
