@@ -1,4 +1,5 @@
 using GanTuner.Tuning.Gan;
+using GanTuner.Tuning.Gp;
 using GanTuner.Tuning.Tuners;
 using GanTuner.Tuning.Tuners.Genetic;
 using GanTuner.Tuning.Tuners.Tpe;
@@ -11,7 +12,7 @@ public static class TunerFactory
     /// <summary>Every name <see cref="Create"/> accepts.</summary>
     public static IReadOnlyList<string> Names { get; } =
         [
-            "random", "grid", "tpe", "tpe-univariate", "tpe-multivariate", "ga",
+            "random", "grid", "tpe", "tpe-univariate", "tpe-multivariate", "ga", "gp",
             "gan", "gan-no-injection", "gan-no-diversity", "gan-no-feedback",
             "gan-paper", "gan-paper-no-injection", "gan-paper-no-diversity", "gan-paper-no-feedback",
         ];
@@ -29,6 +30,7 @@ public static class TunerFactory
             "grid" => "grid.",
             "tpe" or "tpe-univariate" or "tpe-multivariate" => "tpe.",
             "ga" => "ga.",
+            "gp" => "gp.",
             _ when name.StartsWith("gan", StringComparison.Ordinal) => "gan.",
             _ => null,
         };
@@ -54,6 +56,7 @@ public static class TunerFactory
             "tpe" or "tpe-multivariate" => new TpeTuner(space, seed, TpeSettings.From(options, multivariate: true)),
             "tpe-univariate" => new TpeTuner(space, seed, TpeSettings.From(options, multivariate: false)),
             "ga" => new GeneticTuner(space, seed, GeneticSettings.From(options)),
+            "gp" => new GpTuner(space, seed, GpSettings.From(options)),
             "gan" or "gan-paper" => GanTunerBuilder.Create(space, seed, options),
             "gan-paper-no-injection" => GanTunerBuilder.Create(space, seed, options.With("gan.no_injection", "true")),
             "gan-paper-no-diversity" => GanTunerBuilder.Create(space, seed, options.With("gan.no_diversity", "true")),

@@ -166,7 +166,8 @@ public sealed class Study
         {
             var trial = trials[_replayedTrials];
             TellUpTo(finished, trial.FinishedBefore);
-            if (trial.RetryOf is null)
+            // A running trial is still asked, so a tuner that is told of no pending points keeps away from it.
+            if (trial.RetryOf is null && (_tuner!.ReplayNeedsAsks || trial.State == TrialState.Running))
             {
                 _tuner!.Ask();
             }
