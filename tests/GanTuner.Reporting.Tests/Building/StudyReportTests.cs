@@ -49,7 +49,7 @@ public sealed class StudyReportTests : IDisposable
     {
         var generator = Build().Generator;
 
-        var gan = (AdversarialTuner)TunerFactory.Create("gan", SearchSpace.Table1(), 7, TunerOptions.Empty);
+        var gan = (AdversarialTuner)TunerFactory.Create("gan-paper", SearchSpace.Table1(), 7, TunerOptions.Empty);
         Assert.Equal(SearchSpace.Table1().Parameters.Select(p => p.Name), generator.Select(p => p.Hyperparameter));
         Assert.All(generator, p => Assert.Equal(gan.PathwaySizes, p.Sizes));
         Assert.Equal(gan.Settings.HistoryLength + gan.Settings.NoiseDimensions, generator[0].Sizes[0]);

@@ -6,8 +6,8 @@ using GanTuner.Tuning.Studies;
 
 namespace GanTuner.Tuning.Tests;
 
-/// <summary>The GAN tuner's promises: replayable, never repeating, injection as defined, ablations that bite.</summary>
-public sealed class GanTunerTests
+/// <summary>The paper's GAN tuner's (gan-paper) promises: replayable, never repeating, injection as defined, ablations that bite.</summary>
+public sealed class GanPaperTunerTests
 {
     /// <summary>Small networks and few steps: the behaviour under test does not depend on the sizes.</summary>
     private static readonly TunerOptions Quick = TunerOptions.Parse(
@@ -36,9 +36,9 @@ public sealed class GanTunerTests
     public void The_same_seed_and_ask_tell_sequence_give_the_same_proposals_bit_for_bit()
     {
         var space = SearchSpace.Table1();
-        var first = Run(TunerFactory.Create("gan", space, 7, Quick), 20);
-        var replayed = Run(TunerFactory.Create("gan", space, 7, Quick), 20);
-        var otherSeed = Run(TunerFactory.Create("gan", space, 8, Quick), 20);
+        var first = Run(TunerFactory.Create("gan-paper", space, 7, Quick), 20);
+        var replayed = Run(TunerFactory.Create("gan-paper", space, 7, Quick), 20);
+        var otherSeed = Run(TunerFactory.Create("gan-paper", space, 8, Quick), 20);
 
         Assert.Equal(Text(first), Text(replayed));
         Assert.NotEqual(Text(first), Text(otherSeed));
@@ -49,7 +49,7 @@ public sealed class GanTunerTests
     {
         static TrialOutcome Evaluate(ParameterSet p, CancellationToken token) =>
             TrialOutcome.Success(Math.Abs(p.GetInt32("units") - 30) + Math.Abs(Math.Log10(p.GetDouble("learning_rate")) + 3));
-        static Study Open(IStudyStore store) => Study.CreateOrLoad(store, "gan", SearchSpace.Table1(), "gan", 3, Quick);
+        static Study Open(IStudyStore store) => Study.CreateOrLoad(store, "gan", SearchSpace.Table1(), "gan-paper", 3, Quick);
         static List<string> Points(IStudyStore store) =>
             [.. store.GetTrials("gan").Select(t => string.Join(",", t.Point.Select(x => x.ToString("R", CultureInfo.InvariantCulture))))];
 
@@ -68,7 +68,7 @@ public sealed class GanTunerTests
     {
         // 3 × 5 = 15 configurations: the generator soon proposes known ones and must draw again.
         var space = new SearchSpace([new IntegerParameter("a", 1, 3), new SteppedParameter("b", 0.1, 0.5, 0.1)]);
-        var tuner = TunerFactory.Create("gan", space, 2, Quick);
+        var tuner = TunerFactory.Create("gan-paper", space, 2, Quick);
 
         var proposals = Run(tuner, 15, (i, p) => i % 4 == 3 ? null : Bowl(p));
 
@@ -81,7 +81,7 @@ public sealed class GanTunerTests
     public void A_configuration_told_without_an_ask_is_not_proposed()
     {
         var space = new SearchSpace([new IntegerParameter("a", 1, 2), new IntegerParameter("b", 1, 4)]);
-        var tuner = TunerFactory.Create("gan", space, 5, Quick);
+        var tuner = TunerFactory.Create("gan-paper", space, 5, Quick);
         var told = new[] { space.Snap([0.1, 0.1]), space.Snap([0.9, 0.9]), space.Snap([0.1, 0.6]) };
         foreach (var point in told)
         {
@@ -96,7 +96,7 @@ public sealed class GanTunerTests
     [Fact]
     public void The_first_proposals_are_random_start_up_ones_then_the_generator_takes_over()
     {
-        var proposals = Run(TunerFactory.Create("gan", SearchSpace.Table1(), 1, Quick), 8);
+        var proposals = Run(TunerFactory.Create("gan-paper", SearchSpace.Table1(), 1, Quick), 8);
 
         Assert.All(proposals.Take(4), p => Assert.Equal("startup", p.Attributes["gan.phase"]));
         Assert.All(proposals.Skip(4), p => Assert.Equal("generator", p.Attributes["gan.phase"]));
@@ -108,8 +108,8 @@ public sealed class GanTunerTests
         // Values told: 1, 3, 5, 0.5 (start-up), then 10, 11, 12: only then do the last three all exceed the
         // median of the values before them (2); the 0 that follows ends it.
         double[] values = [1, 3, 5, 0.5, 10, 11, 12, 0];
-        var tuner = TunerFactory.Create("gan", SearchSpace.Table1(), 4, Quick.With("gan.injection_window", "3"));
-        var ablated = TunerFactory.Create("gan-no-injection", SearchSpace.Table1(), 4, Quick.With("gan.injection_window", "3"));
+        var tuner = TunerFactory.Create("gan-paper", SearchSpace.Table1(), 4, Quick.With("gan.injection_window", "3"));
+        var ablated = TunerFactory.Create("gan-paper-no-injection", SearchSpace.Table1(), 4, Quick.With("gan.injection_window", "3"));
 
         var injection = Run(tuner, 9, (i, _) => values[Math.Min(i, values.Length - 1)]).Select(p => p.Attributes["gan.injection"]).ToList();
         var withoutInjection = Run(ablated, 9, (i, _) => values[Math.Min(i, values.Length - 1)]).Select(p => p.Attributes["gan.injection"]);
@@ -149,17 +149,17 @@ public sealed class GanTunerTests
     }
 
     [Theory]
-    [InlineData("gan-no-injection", "no_injection")]
-    [InlineData("gan-no-diversity", "no_diversity")]
-    [InlineData("gan-no-feedback", "no_feedback")]
+    [InlineData("gan-paper-no-injection", "no_injection")]
+    [InlineData("gan-paper-no-diversity", "no_diversity")]
+    [InlineData("gan-paper-no-feedback", "no_feedback")]
     public void Each_ablation_changes_the_generated_proposals_but_not_the_start_up(string ablation, string option)
     {
         var space = SearchSpace.Table1();
         // Values that get worse over time keep injection active in the full tuner.
         double? Value(int i, double[] point) => i < 4 ? i : 100 + i + Bowl(point);
-        var full = Run(TunerFactory.Create("gan", space, 9, Quick), 12, Value);
+        var full = Run(TunerFactory.Create("gan-paper", space, 9, Quick), 12, Value);
         var switchedOff = Run(TunerFactory.Create(ablation, space, 9, Quick), 12, Value);
-        var byOption = Run(TunerFactory.Create("gan", space, 9, Quick.With("gan." + option, "true")), 12, Value);
+        var byOption = Run(TunerFactory.Create("gan-paper", space, 9, Quick.With("gan." + option, "true")), 12, Value);
 
         Assert.Equal(ablation, TunerFactory.Create(ablation, space, 9, Quick).Name);
         Assert.Equal(Text(full.Take(4)), Text(switchedOff.Take(4)));
@@ -183,7 +183,7 @@ public sealed class GanTunerTests
     [Fact]
     public void The_generator_has_one_pathway_per_hyperparameter_fed_by_history_and_noise()
     {
-        var tuner = (AdversarialTuner)TunerFactory.Create("gan", SearchSpace.Table1(), 0, TunerOptions.Empty);
+        var tuner = (AdversarialTuner)TunerFactory.Create("gan-paper", SearchSpace.Table1(), 0, TunerOptions.Empty);
 
         Assert.Equal([5 + 1, 8, 8, 1], tuner.PathwaySizes);
         Assert.Equal(6, tuner.PathwayCount);
