@@ -37,15 +37,17 @@ internal static class Gemm
     /// D_s starts at d + s·dStep ([rowsD × r]) and X_s at x + s·xStep ([rowsX × r]); C is
     /// [rowsD × rowsX] row-major. This is ∂L/∂W = Σ_t δz_t · [x_t; h_{t−1}]ᵀ over the window.
     /// </summary>
+    /// <remarks>
+    /// Each C[i, j] is summed in an order fixed by <paramref name="block"/> alone (steps are taken in
+    /// blocks of that length), so a caller that splits the rows of D between threads and passes the
+    /// whole product's <see cref="StepBlock{T}"/> gets the same bits as one unsplit call.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AccumulateProducts<T, TV>(int rowsD, int rowsX, int r, int steps, ref T d, int dStep, ref T x, int xStep, ref T c)
+    public static void AccumulateProducts<T, TV>(int rowsD, int rowsX, int r, int steps, ref T d, int dStep, ref T x, int xStep, ref T c, int block = 0)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct, IVector<TV, T>
     {
-        // Steps are taken in blocks that fit in L2 so that each block is swept from cache by every tile;
-        // the block length depends only on the shapes.
-        var bytesPerStep = (rowsD + rowsX) * r * Unsafe.SizeOf<T>();
-        var block = Math.Clamp((768 * 1024) / Math.Max(1, bytesPerStep), 1, steps);
+        block = block > 0 ? Math.Min(block, steps) : StepBlock<T>(rowsD, rowsX, r, steps);
         for (var s0 = 0; s0 < steps; s0 += block)
         {
             var count = Math.Min(block, steps - s0);
@@ -85,6 +87,17 @@ internal static class Gemm
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Steps per block of <see cref="AccumulateProducts{T, TV}"/> for a [rowsD × rowsX] product: blocks
+    /// fit in L2 so that each is swept from cache by every tile; the length depends only on the shapes.
+    /// </summary>
+    public static int StepBlock<T>(int rowsD, int rowsX, int r, int steps)
+        where T : unmanaged
+    {
+        var bytesPerStep = (rowsD + rowsX) * r * Unsafe.SizeOf<T>();
+        return Math.Clamp((768 * 1024) / Math.Max(1, bytesPerStep), 1, Math.Max(1, steps));
     }
 
     /// <summary>out[i] += Σ_s Σ_col D_s[i, col]: the bias gradient.</summary>
