@@ -14,7 +14,7 @@ namespace GanTuner.EngineBench;
 /// </summary>
 internal static class EngineWorker
 {
-    /// <summary>Prints one tab-separated RESULT line per configuration: label, key, threads, s/epoch, GFLOP/s, trainer threads, checksum.</summary>
+    /// <summary>Prints one tab-separated RESULT line per configuration: label, key, threads, s/epoch, GFLOP/s, trainer threads, checksum, loss, CPU s/epoch.</summary>
     public static void Run(string label, string dataFile, int threads, IReadOnlyList<EngineConfig> configs, double workGflop)
     {
         var series = PriceCsvReader.ReadFile(dataFile);
@@ -34,14 +34,16 @@ internal static class EngineWorker
             // The amount of work depends only on the configuration, so every engine times the same batches.
             var batches = (int)Math.Clamp(Math.Ceiling(workGflop * 1e9 / config.FlopsPerBatch(config.Batch)), 4, perEpoch);
             Batch(trainer, train, order, 0, Math.Min(3, perEpoch));
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var loss = Batch(trainer, train, order, 0, batches);
             var seconds = clock.Elapsed.TotalSeconds;
+            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             var checksum = network.Parameters.Sum(p => (double)p);
             var flops = config.FlopsPerBatch(config.Batch) * batches;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"RESULT\t{label}\t{config.Key}\t{threads}\t{seconds / batches * perEpoch:R}\t{flops / seconds / 1e9:R}\t{trainer.Threads}\t{checksum:R}\t{loss:R}"));
+                $"RESULT\t{label}\t{config.Key}\t{threads}\t{seconds / batches * perEpoch:R}\t{flops / seconds / 1e9:R}\t{trainer.Threads}\t{checksum:R}\t{loss:R}\t{cpuSeconds / batches * perEpoch:R}"));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace GanTuner.Neural.Kernels;
 
@@ -57,9 +58,20 @@ internal static class Gemm
             for (; i + 4 <= rowsD; i += 4)
             {
                 var j = 0;
-                for (; j + 4 <= rowsX; j += 4)
+                if (Vector512.IsHardwareAccelerated)
                 {
-                    Tile4x4<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, ref xBlock, xStep, ref c);
+                    for (; j + 4 <= rowsX; j += 4)
+                    {
+                        Tile4x4<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, ref xBlock, xStep, ref c);
+                    }
+                }
+                else
+                {
+                    // 16 vector registers without AVX-512: a 4 × 4 tile's accumulators alone would fill them.
+                    for (; j + 2 <= rowsX; j += 2)
+                    {
+                        Tile4x2<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, ref xBlock, xStep, ref c);
+                    }
                 }
 
                 for (; j < rowsX; j++)
@@ -357,6 +369,54 @@ internal static class Gemm
         Unsafe.Add(ref c3, 1) += TV.Sum(s31);
         Unsafe.Add(ref c3, 2) += TV.Sum(s32);
         Unsafe.Add(ref c3, 3) += TV.Sum(s33);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tile4x2<T, TV>(int i, int j, int rowsX, int r, int steps, ref T d, int dStep, ref T x, int xStep, ref T c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        TV s00 = TV.Zero, s01 = TV.Zero, s10 = TV.Zero, s11 = TV.Zero;
+        TV s20 = TV.Zero, s21 = TV.Zero, s30 = TV.Zero, s31 = TV.Zero;
+        for (var s = 0; s < steps; s++)
+        {
+            ref var d0 = ref Unsafe.Add(ref d, (s * dStep) + (i * r));
+            ref var d1 = ref Unsafe.Add(ref d0, r);
+            ref var d2 = ref Unsafe.Add(ref d1, r);
+            ref var d3 = ref Unsafe.Add(ref d2, r);
+            ref var x0 = ref Unsafe.Add(ref x, (s * xStep) + (j * r));
+            ref var x1 = ref Unsafe.Add(ref x0, r);
+            for (var col = 0; col < r; col += TV.Count)
+            {
+                var xv0 = TV.Load(ref Unsafe.Add(ref x0, col));
+                var xv1 = TV.Load(ref Unsafe.Add(ref x1, col));
+                var dv = TV.Load(ref Unsafe.Add(ref d0, col));
+                s00 = TV.MultiplyAdd(dv, xv0, s00);
+                s01 = TV.MultiplyAdd(dv, xv1, s01);
+                dv = TV.Load(ref Unsafe.Add(ref d1, col));
+                s10 = TV.MultiplyAdd(dv, xv0, s10);
+                s11 = TV.MultiplyAdd(dv, xv1, s11);
+                dv = TV.Load(ref Unsafe.Add(ref d2, col));
+                s20 = TV.MultiplyAdd(dv, xv0, s20);
+                s21 = TV.MultiplyAdd(dv, xv1, s21);
+                dv = TV.Load(ref Unsafe.Add(ref d3, col));
+                s30 = TV.MultiplyAdd(dv, xv0, s30);
+                s31 = TV.MultiplyAdd(dv, xv1, s31);
+            }
+        }
+
+        ref var c0 = ref Unsafe.Add(ref c, (i * rowsX) + j);
+        c0 += TV.Sum(s00);
+        Unsafe.Add(ref c0, 1) += TV.Sum(s01);
+        ref var c1 = ref Unsafe.Add(ref c0, rowsX);
+        c1 += TV.Sum(s10);
+        Unsafe.Add(ref c1, 1) += TV.Sum(s11);
+        ref var c2 = ref Unsafe.Add(ref c1, rowsX);
+        c2 += TV.Sum(s20);
+        Unsafe.Add(ref c2, 1) += TV.Sum(s21);
+        ref var c3 = ref Unsafe.Add(ref c2, rowsX);
+        c3 += TV.Sum(s30);
+        Unsafe.Add(ref c3, 1) += TV.Sum(s31);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
