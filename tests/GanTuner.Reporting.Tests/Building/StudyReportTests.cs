@@ -1,7 +1,8 @@
 using GanTuner.Reporting.Building;
 using GanTuner.Reporting.Model;
-using GanTuner.Tuning;
+using GanTuner.Storage;
 using GanTuner.Tuning.Gan;
+using GanTuner.Tuning;
 
 namespace GanTuner.Reporting.Tests.Building;
 
