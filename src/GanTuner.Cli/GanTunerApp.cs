@@ -82,7 +82,7 @@ public static class GanTunerApp
         config.AddCommand<Commands.Dashboard.DashboardCommand>("dashboard")
             .WithDescription("A live, read-only web dashboard of the store's studies (history, parallel coordinates, slices, importance, trials).")
             .WithExample("dashboard", "--storage", "runs.db")
-            .WithExample("dashboard", "--storage", "sqlite:///runs.db", "--port", "8081", "--open");
+            .WithExample("dashboard", "--storage", "sqlite://runs.db", "--port", "8081", "--open");
         config.AddCommand<Commands.Export.ExportCommand>("export")
             .WithDescription("Write a study as an SQLite file in Optuna 3.1's schema, for optuna.load_study and optuna-dashboard.")
             .WithExample("export", "--study", "gan-sp500", "--storage", "gantuner.db", "--format", "optuna", "--out", "gan-sp500-optuna.db");

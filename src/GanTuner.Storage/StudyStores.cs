@@ -24,6 +24,19 @@ public static class StudyStores
         };
     }
 
+    /// <summary>Opens an existing store for reading only (the dashboard, exports): nothing is created, migrated
+    /// or written, and in WAL mode its short read transactions never block a study's writer.</summary>
+    /// <exception cref="StudyStoreException">The store does not exist or cannot be read, or its kind is not available.</exception>
+    public static IStudyStore OpenReadOnly(string location)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(location);
+        return Kind(location) switch
+        {
+            StoreKind.Postgres => throw new StudyStoreException("PostgreSQL stores are not available in this build"),
+            _ => SqliteStudyStore.OpenReadOnly(SqlitePath(location)!),
+        };
+    }
+
     /// <summary>The file of a SQLite location (a plain path, or the path after <c>sqlite://</c>), or null when the
     /// location names another kind of store.</summary>
     public static string? SqlitePath(string location)

@@ -23,7 +23,7 @@ public sealed class DashboardCommandTests : IDisposable
     {
         TellOne();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "gantuner.dll"), "dashboard", "--storage", "sqlite:///" + Db, "--port", "0" })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "gantuner.dll"), "dashboard", "--storage", "sqlite://" + Db, "--port", "0" })
         {
             start.ArgumentList.Add(arg);
         }

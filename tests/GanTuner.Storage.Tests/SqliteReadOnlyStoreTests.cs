@@ -68,4 +68,21 @@ public sealed class SqliteReadOnlyStoreTests : IDisposable
 
         Assert.Contains("not a GanTuner study store", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Study_stores_open_a_location_read_only_for_readers()
+    {
+        using (var writer = StudyStores.Open(FilePath))
+        {
+            writer.TryCreateStudy(new StudyRecord("s", "{}", "random", "{}", 1, DateTimeOffset.UnixEpoch));
+        }
+
+        var store = StudyStores.OpenReadOnly("sqlite://" + FilePath);
+        using var disposable = (IDisposable)store;
+
+        Assert.True(Assert.IsType<SqliteStudyStore>(store).IsReadOnly);
+        Assert.Equal("s", Assert.Single(store.ListStudies()).Name);
+        Assert.Throws<StudyStoreException>(() => StudyStores.OpenReadOnly(Path.Combine(_folder, "none.db")));
+        Assert.False(File.Exists(Path.Combine(_folder, "none.db")));
+    }
 }

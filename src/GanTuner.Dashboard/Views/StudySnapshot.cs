@@ -1,4 +1,3 @@
-using GanTuner.Reporting.Building;
 using GanTuner.Storage;
 using GanTuner.Tuning;
 

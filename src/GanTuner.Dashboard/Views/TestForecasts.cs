@@ -1,5 +1,7 @@
 using GanTuner.Reporting;
+using GanTuner.Forecasting;
 using GanTuner.Reporting.Building;
+using GanTuner.Storage;
 using GanTuner.Reporting.Model;
 
 namespace GanTuner.Dashboard.Views;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using GanTuner.Reporting.Building;
 using GanTuner.Storage;
 
 namespace GanTuner.Dashboard.Views;

@@ -14,7 +14,7 @@ public sealed class DashboardCommand : AsyncCommand<DashboardSettings>
         ArgumentNullException.ThrowIfNull(settings);
         return CtrlC.RunCancellableAsync(async cancel =>
         {
-            var store = ReadOnlyStudyStores.Open(settings.Storage);
+            var store = StudyStores.OpenReadOnly(settings.Storage);
             try
             {
                 await using var server = await DashboardServer.StartAsync(store, new DashboardOptions(settings.Host, settings.Port), cancel).ConfigureAwait(false);

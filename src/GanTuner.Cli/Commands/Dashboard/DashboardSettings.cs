@@ -10,7 +10,7 @@ namespace GanTuner.Cli.Commands.Dashboard;
 public sealed class DashboardSettings : CommandSettings
 {
     [CommandOption("--storage <FILE|URL>")]
-    [Description("The study store to show: an SQLite file or sqlite:///path. Opened read-only.")]
+    [Description("The study store to show: a SQLite file or sqlite://PATH. Opened read-only.")]
     [DefaultValue(StudySettings.DefaultStorage)]
     public string Storage { get; init; } = StudySettings.DefaultStorage;
 

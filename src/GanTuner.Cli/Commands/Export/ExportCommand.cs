@@ -10,7 +10,7 @@ public sealed class ExportCommand : Command<ExportSettings>
     public override int Execute(CommandContext context, ExportSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var store = ReadOnlyStudyStores.Open(settings.Storage);
+        var store = StudyStores.OpenReadOnly(settings.Storage);
         try
         {
             var result = OptunaExporter.Export(store, settings.Study!, settings.Out!, settings.Force);
