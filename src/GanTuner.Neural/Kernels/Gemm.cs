@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace GanTuner.Neural.Kernels;
@@ -44,62 +45,36 @@ internal static class Gemm
     /// whole product's <see cref="StepBlock{T}"/> gets the same bits as one unsplit call.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AccumulateProducts<T, TV>(int rowsD, int rowsX, int r, int steps, ref T d, int dStep, ref T x, int xStep, ref T c, int block = 0)
+    public static void AccumulateProducts<T, TV>(int rowsD, int rowsX, int r, int steps, ref T d, int dStep, ref T x, int xStep, ref T c, int block = 0, Span<T> scratch = default)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct, IVector<TV, T>
     {
         block = block > 0 ? Math.Min(block, steps) : StepBlock<T>(rowsD, rowsX, r, steps);
+        var packed = scratch.Length >= block * (rowsD + rowsX) * r;
         for (var s0 = 0; s0 < steps; s0 += block)
         {
             var count = Math.Min(block, steps - s0);
             ref var dBlock = ref Unsafe.Add(ref d, s0 * dStep);
             ref var xBlock = ref Unsafe.Add(ref x, s0 * xStep);
-            var i = 0;
-            for (; i + 4 <= rowsD; i += 4)
+            if (packed)
             {
-                var j = 0;
-                if (Vector512.IsHardwareAccelerated)
-                {
-                    for (; j + 4 <= rowsX; j += 4)
-                    {
-                        Tile4x4<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, ref xBlock, xStep, ref c);
-                    }
-                }
-                else
-                {
-                    // 16 vector registers without AVX-512: a 4 × 4 tile's accumulators alone would fill them.
-                    for (; j + 2 <= rowsX; j += 2)
-                    {
-                        Tile4x2<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, ref xBlock, xStep, ref c);
-                    }
-                }
-
-                for (; j < rowsX; j++)
-                {
-                    Tile4x1<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, ref xBlock, xStep, ref c);
-                }
+                // Each row's steps made contiguous: a block's rows lie a gate block apart (kilobytes), too far
+                // for the prefetcher; packed, every tile streams its rows in order. Same sums, same order.
+                var length = count * r;
+                Pack<T, TV>(rowsD, r, count, ref dBlock, dStep, scratch);
+                Pack<T, TV>(rowsX, r, count, ref xBlock, xStep, scratch[(rowsD * length)..]);
+                ref var dPacked = ref scratch[0];
+                Block<T, TV>(rowsD, rowsX, r, count, ref dPacked, r, length, ref Unsafe.Add(ref dPacked, rowsD * length), r, length, ref c);
             }
-
-            for (; i < rowsD; i++)
+            else
             {
-                for (var j = 0; j < rowsX; j++)
-                {
-                    var acc = TV.Zero;
-                    for (var s = 0; s < count; s++)
-                    {
-                        ref var dRow = ref Unsafe.Add(ref dBlock, (s * dStep) + (i * r));
-                        ref var xRow = ref Unsafe.Add(ref xBlock, (s * xStep) + (j * r));
-                        for (var col = 0; col < r; col += TV.Count)
-                        {
-                            acc = TV.MultiplyAdd(TV.Load(ref Unsafe.Add(ref dRow, col)), TV.Load(ref Unsafe.Add(ref xRow, col)), acc);
-                        }
-                    }
-
-                    Unsafe.Add(ref c, (i * rowsX) + j) += TV.Sum(acc);
-                }
+                Block<T, TV>(rowsD, rowsX, r, count, ref dBlock, dStep, r, ref xBlock, xStep, r, ref c);
             }
         }
     }
+
+    /// <summary>Scratch that lets <see cref="AccumulateProducts{T, TV}"/> pack a block of <paramref name="block"/> steps.</summary>
+    public static int PackedLength(int rowsD, int rowsX, int r, int block) => block * (rowsD + rowsX) * r;
 
     /// <summary>
     /// Steps per block of <see cref="AccumulateProducts{T, TV}"/> for a [rowsD × rowsX] product: blocks
@@ -131,6 +106,86 @@ internal static class Gemm
             }
 
             Unsafe.Add(ref output, i) += TV.Sum(acc);
+        }
+    }
+
+    /// <summary>One block of steps of <see cref="AccumulateProducts{T, TV}"/>: element (row, s, col) of D at d + s·dStep + row·dRow.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Block<T, TV>(int rowsD, int rowsX, int r, int count, ref T dBlock, int dStep, int dRow, ref T xBlock, int xStep, int xRow, ref T c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        var i = 0;
+        for (; i + 4 <= rowsD; i += 4)
+        {
+            var j = 0;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; j + 4 <= rowsX; j += 4)
+                {
+                    Tile4x4<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, dRow, ref xBlock, xStep, xRow, ref c);
+                }
+            }
+            else
+            {
+                // 16 vector registers without AVX-512: a 4 × 4 tile's accumulators alone would fill them.
+                for (; j + 2 <= rowsX; j += 2)
+                {
+                    Tile4x2<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, dRow, ref xBlock, xStep, xRow, ref c);
+                }
+            }
+
+            for (; j < rowsX; j++)
+            {
+                Tile4x1<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, dRow, ref xBlock, xStep, xRow, ref c);
+            }
+        }
+
+        for (; i < rowsD; i++)
+        {
+            for (var j = 0; j < rowsX; j++)
+            {
+                var acc = TV.Zero;
+                for (var s = 0; s < count; s++)
+                {
+                    ref var dRowRef = ref Unsafe.Add(ref dBlock, (s * dStep) + (i * dRow));
+                    ref var xRowRef = ref Unsafe.Add(ref xBlock, (s * xStep) + (j * xRow));
+                    for (var col = 0; col < r; col += TV.Count)
+                    {
+                        acc = TV.MultiplyAdd(TV.Load(ref Unsafe.Add(ref dRowRef, col)), TV.Load(ref Unsafe.Add(ref xRowRef, col)), acc);
+                    }
+                }
+
+                Unsafe.Add(ref c, (i * rowsX) + j) += TV.Sum(acc);
+            }
+        }
+    }
+
+    /// <summary>Copies rows × count blocks of r values (row stride r, step stride <paramref name="step"/>) into row-major [rows × (count·r)].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Pack<T, TV>(int rows, int r, int count, ref T source, int step, Span<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        var length = count * r;
+        if (destination.Length < rows * length)
+        {
+            throw new ArgumentException("Packing scratch is shorter than the block.", nameof(destination));
+        }
+
+        ref var to = ref MemoryMarshal.GetReference(destination);
+        for (var s = 0; s < count; s++)
+        {
+            ref var from = ref Unsafe.Add(ref source, s * step);
+            for (var row = 0; row < rows; row++)
+            {
+                ref var target = ref Unsafe.Add(ref to, (row * length) + (s * r));
+                ref var origin = ref Unsafe.Add(ref from, row * r);
+                for (var col = 0; col < r; col += TV.Count)
+                {
+                    TV.Store(TV.Load(ref Unsafe.Add(ref origin, col)), ref Unsafe.Add(ref target, col));
+                }
+            }
         }
     }
 
@@ -302,7 +357,7 @@ internal static class Gemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile4x4<T, TV>(int i, int j, int rowsX, int r, int steps, ref T d, int dStep, ref T x, int xStep, ref T c)
+    private static void Tile4x4<T, TV>(int i, int j, int rowsX, int r, int steps, ref T d, int dStep, int dRow, ref T x, int xStep, int xRow, ref T c)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct, IVector<TV, T>
     {
@@ -312,14 +367,14 @@ internal static class Gemm
         TV s30 = TV.Zero, s31 = TV.Zero, s32 = TV.Zero, s33 = TV.Zero;
         for (var s = 0; s < steps; s++)
         {
-            ref var d0 = ref Unsafe.Add(ref d, (s * dStep) + (i * r));
-            ref var d1 = ref Unsafe.Add(ref d0, r);
-            ref var d2 = ref Unsafe.Add(ref d1, r);
-            ref var d3 = ref Unsafe.Add(ref d2, r);
-            ref var x0 = ref Unsafe.Add(ref x, (s * xStep) + (j * r));
-            ref var x1 = ref Unsafe.Add(ref x0, r);
-            ref var x2 = ref Unsafe.Add(ref x1, r);
-            ref var x3 = ref Unsafe.Add(ref x2, r);
+            ref var d0 = ref Unsafe.Add(ref d, (s * dStep) + (i * dRow));
+            ref var d1 = ref Unsafe.Add(ref d0, dRow);
+            ref var d2 = ref Unsafe.Add(ref d1, dRow);
+            ref var d3 = ref Unsafe.Add(ref d2, dRow);
+            ref var x0 = ref Unsafe.Add(ref x, (s * xStep) + (j * xRow));
+            ref var x1 = ref Unsafe.Add(ref x0, xRow);
+            ref var x2 = ref Unsafe.Add(ref x1, xRow);
+            ref var x3 = ref Unsafe.Add(ref x2, xRow);
             for (var col = 0; col < r; col += TV.Count)
             {
                 var dv0 = TV.Load(ref Unsafe.Add(ref d0, col));
@@ -372,7 +427,7 @@ internal static class Gemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile4x2<T, TV>(int i, int j, int rowsX, int r, int steps, ref T d, int dStep, ref T x, int xStep, ref T c)
+    private static void Tile4x2<T, TV>(int i, int j, int rowsX, int r, int steps, ref T d, int dStep, int dRow, ref T x, int xStep, int xRow, ref T c)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct, IVector<TV, T>
     {
@@ -380,12 +435,12 @@ internal static class Gemm
         TV s20 = TV.Zero, s21 = TV.Zero, s30 = TV.Zero, s31 = TV.Zero;
         for (var s = 0; s < steps; s++)
         {
-            ref var d0 = ref Unsafe.Add(ref d, (s * dStep) + (i * r));
-            ref var d1 = ref Unsafe.Add(ref d0, r);
-            ref var d2 = ref Unsafe.Add(ref d1, r);
-            ref var d3 = ref Unsafe.Add(ref d2, r);
-            ref var x0 = ref Unsafe.Add(ref x, (s * xStep) + (j * r));
-            ref var x1 = ref Unsafe.Add(ref x0, r);
+            ref var d0 = ref Unsafe.Add(ref d, (s * dStep) + (i * dRow));
+            ref var d1 = ref Unsafe.Add(ref d0, dRow);
+            ref var d2 = ref Unsafe.Add(ref d1, dRow);
+            ref var d3 = ref Unsafe.Add(ref d2, dRow);
+            ref var x0 = ref Unsafe.Add(ref x, (s * xStep) + (j * xRow));
+            ref var x1 = ref Unsafe.Add(ref x0, xRow);
             for (var col = 0; col < r; col += TV.Count)
             {
                 var xv0 = TV.Load(ref Unsafe.Add(ref x0, col));
@@ -420,18 +475,18 @@ internal static class Gemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile4x1<T, TV>(int i, int j, int rowsX, int r, int steps, ref T d, int dStep, ref T x, int xStep, ref T c)
+    private static void Tile4x1<T, TV>(int i, int j, int rowsX, int r, int steps, ref T d, int dStep, int dRow, ref T x, int xStep, int xRow, ref T c)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct, IVector<TV, T>
     {
         TV s0 = TV.Zero, s1 = TV.Zero, s2 = TV.Zero, s3 = TV.Zero;
         for (var s = 0; s < steps; s++)
         {
-            ref var d0 = ref Unsafe.Add(ref d, (s * dStep) + (i * r));
-            ref var d1 = ref Unsafe.Add(ref d0, r);
-            ref var d2 = ref Unsafe.Add(ref d1, r);
-            ref var d3 = ref Unsafe.Add(ref d2, r);
-            ref var x0 = ref Unsafe.Add(ref x, (s * xStep) + (j * r));
+            ref var d0 = ref Unsafe.Add(ref d, (s * dStep) + (i * dRow));
+            ref var d1 = ref Unsafe.Add(ref d0, dRow);
+            ref var d2 = ref Unsafe.Add(ref d1, dRow);
+            ref var d3 = ref Unsafe.Add(ref d2, dRow);
+            ref var x0 = ref Unsafe.Add(ref x, (s * xStep) + (j * xRow));
             for (var col = 0; col < r; col += TV.Count)
             {
                 var xv = TV.Load(ref Unsafe.Add(ref x0, col));
