@@ -206,6 +206,68 @@ internal static class Gemm
     {
         var n = TV.Count;
         var i = 0;
+        // Six rows × two vectors: 12 accumulators, 8 loads per 12 FMAs; fits 16 vector registers.
+        for (; i + 6 <= m; i += 6)
+        {
+            ref var c0 = ref Unsafe.Add(ref c, i * r);
+            ref var c1 = ref Unsafe.Add(ref c0, r);
+            ref var c2 = ref Unsafe.Add(ref c1, r);
+            ref var c3 = ref Unsafe.Add(ref c2, r);
+            ref var c4 = ref Unsafe.Add(ref c3, r);
+            ref var c5 = ref Unsafe.Add(ref c4, r);
+            var s00 = Start<T, TV>(ref c0, ref bias, i, init);
+            var s01 = Start<T, TV>(ref Unsafe.Add(ref c0, n), ref bias, i, init);
+            var s10 = Start<T, TV>(ref c1, ref bias, i + 1, init);
+            var s11 = Start<T, TV>(ref Unsafe.Add(ref c1, n), ref bias, i + 1, init);
+            var s20 = Start<T, TV>(ref c2, ref bias, i + 2, init);
+            var s21 = Start<T, TV>(ref Unsafe.Add(ref c2, n), ref bias, i + 2, init);
+            var s30 = Start<T, TV>(ref c3, ref bias, i + 3, init);
+            var s31 = Start<T, TV>(ref Unsafe.Add(ref c3, n), ref bias, i + 3, init);
+            var s40 = Start<T, TV>(ref c4, ref bias, i + 4, init);
+            var s41 = Start<T, TV>(ref Unsafe.Add(ref c4, n), ref bias, i + 4, init);
+            var s50 = Start<T, TV>(ref c5, ref bias, i + 5, init);
+            var s51 = Start<T, TV>(ref Unsafe.Add(ref c5, n), ref bias, i + 5, init);
+            ref var a0 = ref Unsafe.Add(ref a, i * aRow);
+            for (var p = 0; p < k; p++)
+            {
+                ref var bRow = ref Unsafe.Add(ref b, p * r);
+                var b0 = TV.Load(ref bRow);
+                var b1 = TV.Load(ref Unsafe.Add(ref bRow, n));
+                ref var ap = ref Unsafe.Add(ref a0, p * aCol);
+                var w = TV.Broadcast(ap);
+                s00 = TV.MultiplyAdd(w, b0, s00);
+                s01 = TV.MultiplyAdd(w, b1, s01);
+                w = TV.Broadcast(Unsafe.Add(ref ap, aRow));
+                s10 = TV.MultiplyAdd(w, b0, s10);
+                s11 = TV.MultiplyAdd(w, b1, s11);
+                w = TV.Broadcast(Unsafe.Add(ref ap, 2 * aRow));
+                s20 = TV.MultiplyAdd(w, b0, s20);
+                s21 = TV.MultiplyAdd(w, b1, s21);
+                w = TV.Broadcast(Unsafe.Add(ref ap, 3 * aRow));
+                s30 = TV.MultiplyAdd(w, b0, s30);
+                s31 = TV.MultiplyAdd(w, b1, s31);
+                w = TV.Broadcast(Unsafe.Add(ref ap, 4 * aRow));
+                s40 = TV.MultiplyAdd(w, b0, s40);
+                s41 = TV.MultiplyAdd(w, b1, s41);
+                w = TV.Broadcast(Unsafe.Add(ref ap, 5 * aRow));
+                s50 = TV.MultiplyAdd(w, b0, s50);
+                s51 = TV.MultiplyAdd(w, b1, s51);
+            }
+
+            TV.Store(s00, ref c0);
+            TV.Store(s01, ref Unsafe.Add(ref c0, n));
+            TV.Store(s10, ref c1);
+            TV.Store(s11, ref Unsafe.Add(ref c1, n));
+            TV.Store(s20, ref c2);
+            TV.Store(s21, ref Unsafe.Add(ref c2, n));
+            TV.Store(s30, ref c3);
+            TV.Store(s31, ref Unsafe.Add(ref c3, n));
+            TV.Store(s40, ref c4);
+            TV.Store(s41, ref Unsafe.Add(ref c4, n));
+            TV.Store(s50, ref c5);
+            TV.Store(s51, ref Unsafe.Add(ref c5, n));
+        }
+
         for (; i + 4 <= m; i += 4)
         {
             ref var c0 = ref Unsafe.Add(ref c, i * r);
