@@ -116,6 +116,26 @@ internal static class Gemm
         where TV : struct, IVector<TV, T>
     {
         var i = 0;
+        if (!Vector512.IsHardwareAccelerated)
+        {
+            // 16 vector registers without AVX-512: six rows × two columns (12 accumulators, 8 loads per 12 FMAs).
+            for (; i + 6 <= rowsD; i += 6)
+            {
+                var j = 0;
+                for (; j + 2 <= rowsX; j += 2)
+                {
+                    Tile6x2<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, dRow, ref xBlock, xStep, xRow, ref c);
+                }
+
+                for (; j < rowsX; j++)
+                {
+                    Tile4x1<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, dRow, ref xBlock, xStep, xRow, ref c);
+                    Single<T, TV>(i + 4, j, rowsX, r, count, ref dBlock, dStep, dRow, ref xBlock, xStep, xRow, ref c);
+                    Single<T, TV>(i + 5, j, rowsX, r, count, ref dBlock, dStep, dRow, ref xBlock, xStep, xRow, ref c);
+                }
+            }
+        }
+
         for (; i + 4 <= rowsD; i += 4)
         {
             var j = 0;
@@ -145,20 +165,86 @@ internal static class Gemm
         {
             for (var j = 0; j < rowsX; j++)
             {
-                var acc = TV.Zero;
-                for (var s = 0; s < count; s++)
-                {
-                    ref var dRowRef = ref Unsafe.Add(ref dBlock, (s * dStep) + (i * dRow));
-                    ref var xRowRef = ref Unsafe.Add(ref xBlock, (s * xStep) + (j * xRow));
-                    for (var col = 0; col < r; col += TV.Count)
-                    {
-                        acc = TV.MultiplyAdd(TV.Load(ref Unsafe.Add(ref dRowRef, col)), TV.Load(ref Unsafe.Add(ref xRowRef, col)), acc);
-                    }
-                }
-
-                Unsafe.Add(ref c, (i * rowsX) + j) += TV.Sum(acc);
+                Single<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, dRow, ref xBlock, xStep, xRow, ref c);
             }
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Single<T, TV>(int i, int j, int rowsX, int r, int count, ref T d, int dStep, int dRow, ref T x, int xStep, int xRow, ref T c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        var acc = TV.Zero;
+        for (var s = 0; s < count; s++)
+        {
+            ref var dRowRef = ref Unsafe.Add(ref d, (s * dStep) + (i * dRow));
+            ref var xRowRef = ref Unsafe.Add(ref x, (s * xStep) + (j * xRow));
+            for (var col = 0; col < r; col += TV.Count)
+            {
+                acc = TV.MultiplyAdd(TV.Load(ref Unsafe.Add(ref dRowRef, col)), TV.Load(ref Unsafe.Add(ref xRowRef, col)), acc);
+            }
+        }
+
+        Unsafe.Add(ref c, (i * rowsX) + j) += TV.Sum(acc);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tile6x2<T, TV>(int i, int j, int rowsX, int r, int steps, ref T d, int dStep, int dRow, ref T x, int xStep, int xRow, ref T c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        TV s00 = TV.Zero, s01 = TV.Zero, s10 = TV.Zero, s11 = TV.Zero, s20 = TV.Zero, s21 = TV.Zero;
+        TV s30 = TV.Zero, s31 = TV.Zero, s40 = TV.Zero, s41 = TV.Zero, s50 = TV.Zero, s51 = TV.Zero;
+        for (var s = 0; s < steps; s++)
+        {
+            ref var d0 = ref Unsafe.Add(ref d, (s * dStep) + (i * dRow));
+            ref var x0 = ref Unsafe.Add(ref x, (s * xStep) + (j * xRow));
+            ref var x1 = ref Unsafe.Add(ref x0, xRow);
+            for (var col = 0; col < r; col += TV.Count)
+            {
+                var xv0 = TV.Load(ref Unsafe.Add(ref x0, col));
+                var xv1 = TV.Load(ref Unsafe.Add(ref x1, col));
+                ref var dc = ref Unsafe.Add(ref d0, col);
+                var dv = TV.Load(ref dc);
+                s00 = TV.MultiplyAdd(dv, xv0, s00);
+                s01 = TV.MultiplyAdd(dv, xv1, s01);
+                dv = TV.Load(ref Unsafe.Add(ref dc, dRow));
+                s10 = TV.MultiplyAdd(dv, xv0, s10);
+                s11 = TV.MultiplyAdd(dv, xv1, s11);
+                dv = TV.Load(ref Unsafe.Add(ref dc, 2 * dRow));
+                s20 = TV.MultiplyAdd(dv, xv0, s20);
+                s21 = TV.MultiplyAdd(dv, xv1, s21);
+                dv = TV.Load(ref Unsafe.Add(ref dc, 3 * dRow));
+                s30 = TV.MultiplyAdd(dv, xv0, s30);
+                s31 = TV.MultiplyAdd(dv, xv1, s31);
+                dv = TV.Load(ref Unsafe.Add(ref dc, 4 * dRow));
+                s40 = TV.MultiplyAdd(dv, xv0, s40);
+                s41 = TV.MultiplyAdd(dv, xv1, s41);
+                dv = TV.Load(ref Unsafe.Add(ref dc, 5 * dRow));
+                s50 = TV.MultiplyAdd(dv, xv0, s50);
+                s51 = TV.MultiplyAdd(dv, xv1, s51);
+            }
+        }
+
+        ref var c0 = ref Unsafe.Add(ref c, (i * rowsX) + j);
+        c0 += TV.Sum(s00);
+        Unsafe.Add(ref c0, 1) += TV.Sum(s01);
+        ref var c1 = ref Unsafe.Add(ref c0, rowsX);
+        c1 += TV.Sum(s10);
+        Unsafe.Add(ref c1, 1) += TV.Sum(s11);
+        ref var c2 = ref Unsafe.Add(ref c1, rowsX);
+        c2 += TV.Sum(s20);
+        Unsafe.Add(ref c2, 1) += TV.Sum(s21);
+        ref var c3 = ref Unsafe.Add(ref c2, rowsX);
+        c3 += TV.Sum(s30);
+        Unsafe.Add(ref c3, 1) += TV.Sum(s31);
+        ref var c4 = ref Unsafe.Add(ref c3, rowsX);
+        c4 += TV.Sum(s40);
+        Unsafe.Add(ref c4, 1) += TV.Sum(s41);
+        ref var c5 = ref Unsafe.Add(ref c4, rowsX);
+        c5 += TV.Sum(s50);
+        Unsafe.Add(ref c5, 1) += TV.Sum(s51);
     }
 
     /// <summary>Copies rows × count blocks of r values (row stride r, step stride <paramref name="step"/>) into row-major [rows × (count·r)].</summary>
