@@ -117,7 +117,7 @@ public sealed class TuningAskTellTests : IDisposable
             "gantuner: give exactly one of --value V and --failed\n",
             "gantuner: no study named 'nobody'\n",
             "gantuner: study 'demo' already exists with tuner 'tpe', not 'ga'; use another --study name or the stored settings\n",
-            "gantuner: unknown tuner 'bayes'; expected one of random, grid, tpe, tpe-univariate, tpe-multivariate, ga, gan, gan-no-injection, gan-no-diversity, gan-no-feedback\n",
+            "gantuner: unknown tuner 'bayes'; expected one of random, grid, tpe, tpe-univariate, tpe-multivariate, ga, gp, gan, gan-no-injection, gan-no-generator, gan-no-perturbation, gan-no-prior, gan-no-weighting, gan-paper, gan-paper-no-injection, gan-paper-no-diversity, gan-paper-no-feedback\n",
             $"gantuner: storage file '{Path.Combine(_dir, "missing.db")}' does not exist\n",
             "gantuner: --metric 'a' is given more than once\n",
             "gantuner: --reason needs some text (or leave it out)\n",
