@@ -59,7 +59,7 @@ public sealed class TuneResumeTests : IDisposable
     [Fact]
     public void Ctrl_c_records_the_running_trial_as_interrupted_exits_130_and_the_next_run_retries_it_first()
     {
-        using (var running = _work.Start(TuneWorkspace.Tiny(1, 150, "--study", "c", "--no-report")))
+        using (var running = _work.Start(TuneWorkspace.Tiny(1, 150, "--study", "c", "--no-report", "--early-stopping", "off")))
         {
             running.WaitForOutput("trial 1 epoch 1/150");
             running.Interrupt();
@@ -75,7 +75,7 @@ public sealed class TuneResumeTests : IDisposable
             Assert.True(Assert.Single(store.GetTrials("c")).IsInterrupted);
         }
 
-        var resumed = _work.Run(TuneWorkspace.Tiny(2, 150, "--study", "c", "--no-report"));
+        var resumed = _work.Run(TuneWorkspace.Tiny(2, 150, "--study", "c", "--no-report", "--early-stopping", "off"));
 
         Assert.True(resumed.ExitCode == 0, resumed.Stderr);
         using var after = Store();

@@ -11,7 +11,7 @@ namespace GanTuner.Cli.Commands.Compare;
 /// The objective part of a comparison's study names (<c>compare/&lt;tag&gt;/&lt;tuner&gt;/seed-&lt;n&gt;</c>) and its
 /// default output folder. The tag is a pure function of the options a trial's value depends on, so re-running a
 /// command resumes its own studies and a changed command starts others, as <c>tune</c>'s study names do:
-/// <c>lstm-sp500-holdout-level</c>, plus <c>-adjclose</c>, <c>-e&lt;epochs&gt;</c>, <c>-space-&lt;file&gt;</c> and
+/// <c>lstm-sp500-holdout-level-window-es</c>, plus <c>-adjclose</c>, <c>-e&lt;epochs&gt;</c>, <c>-space-&lt;file&gt;</c> and
 /// <c>-opt&lt;digest&gt;</c> when they differ from the defaults.
 /// </summary>
 internal static class CompareNames
@@ -21,7 +21,8 @@ internal static class CompareNames
         var tag = new StringBuilder(CompareSettings.Lstm)
             .Append('-').Append(DataPart(settings))
             .Append('-').Append(settings.Protocol.Trim().ToLowerInvariant())
-            .Append('-').Append(settings.Target.Trim().ToLowerInvariant());
+            .Append('-').Append(settings.Target.Trim().ToLowerInvariant())
+            .Append(settings.TrainingNamePart);
         if (settings.ColumnValue == PriceColumn.AdjClose)
         {
             tag.Append("-adjclose");

@@ -82,8 +82,14 @@ internal sealed class LstmCompareObjective : ICompareObjective
             Column = settings.Column,
             DateColumn = settings.DateColumn,
             ValueColumn = settings.ValueColumn,
-            Protocol = settings.Protocol,
-            Target = settings.Target,
+            Preset = settings.Preset,
+            ProtocolOption = settings.ProtocolOption,
+            TargetOption = settings.TargetOption,
+            ScalingOption = settings.ScalingOption,
+            EarlyStoppingOption = settings.EarlyStoppingOption,
+            Patience = settings.Patience,
+            MinSteps = settings.MinSteps,
+            MaxEpochs = settings.MaxEpochs,
             YahooBaseUrl = settings.YahooBaseUrl,
             Seed = settings.Seed,
             Epochs = settings.EpochsValue,
@@ -122,7 +128,7 @@ internal sealed class LstmCompareObjective : ICompareObjective
     public Func<ParameterSet, CancellationToken, TrialOutcome> For(ComparisonRun run, Study study, ICompareDisplay display)
     {
         var tuneRun = new TuneRun(
-            run.StudyName, _outDirectory, StudyAttributes!, _datasets, ValueName, _settings.EpochsValue, run.Seed, _settings.ThreadsPerTrial);
+            run.StudyName, _outDirectory, StudyAttributes!, _datasets, ValueName, _settings.EpochsValue, run.Seed, _settings.ThreadsPerTrial, _settings.EarlyStoppingValue);
         var objective = new TuneObjective(study, tuneRun, new CompareTrialDisplay(display, run));
         return (parameters, cancellationToken) =>
             _memo.Evaluate(tuneRun.Config(parameters), () => objective.Evaluate(parameters, cancellationToken));

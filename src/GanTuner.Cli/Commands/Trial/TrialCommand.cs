@@ -28,7 +28,7 @@ public sealed class TrialCommand : AsyncCommand<TrialSettings>
         {
             var series = await settings.LoadSeriesAsync(cancel.Token).ConfigureAwait(false);
             var data = ForecastDataset.Build(series, settings.Spec(settings.SequenceLength));
-            var options = new TrialOptions(KeepModel: settings.SaveModel is not null);
+            var options = new TrialOptions(KeepModel: settings.SaveModel is not null, EarlyStopping: settings.EarlyStoppingValue);
             var result = settings.Json
                 ? TrialRunner.Run(data, settings.Config, options, cancellationToken: cancel.Token)
                 : RunWithProgress(data, settings.Config, options, cancel.Token);
@@ -71,6 +71,7 @@ public sealed class TrialCommand : AsyncCommand<TrialSettings>
                 var task = ctx.AddTask("training", maxValue: config.Epochs);
                 var progress = new SynchronousProgress(p =>
                 {
+                    task.MaxValue = p.Epochs;
                     task.Value = p.Epoch - 1 + ((double)p.Batch / p.Batches);
                     task.Description = string.Create(
                         CultureInfo.InvariantCulture,

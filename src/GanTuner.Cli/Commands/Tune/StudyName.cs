@@ -7,7 +7,7 @@ namespace GanTuner.Cli.Commands.Tune;
 
 /// <summary>
 /// The study name <c>tune</c> uses when none is given: tuner, protocol, target, seed and data, as in
-/// <c>gan-holdout-level-seed0-sp500</c>. It is a pure function of the options, so running the same command
+/// <c>gan-holdout-level-window-es-seed0-sp500</c>. It is a pure function of the options, so running the same command
 /// again resumes the same study; options that change what a trial measures (epochs, the search space, the
 /// price column, tuner settings) add a suffix only when they differ from the defaults, so a changed command
 /// starts its own study rather than colliding with the stored one.
@@ -23,6 +23,7 @@ internal static class StudyName
         var name = new StringBuilder()
             .Append(tuner).Append('-').Append(settings.Protocol.Trim().ToLowerInvariant())
             .Append('-').Append(settings.Target.Trim().ToLowerInvariant())
+            .Append(settings.TrainingNamePart)
             .Append("-seed").Append(settings.Seed.ToString(CultureInfo.InvariantCulture))
             .Append('-').Append(DataPart(settings));
         if (settings.ColumnValue == PriceColumn.AdjClose)

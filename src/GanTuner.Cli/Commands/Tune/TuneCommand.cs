@@ -64,7 +64,8 @@ public sealed class TuneCommand : AsyncCommand<TuneSettings>
             objectiveIsTest ? "test_mse" : "val_mse",
             settings.Epochs,
             settings.Seed,
-            settings.Threads);
+            settings.Threads,
+            settings.EarlyStoppingValue);
 
         var trials = study.Trials;
         var evaluated = trials.Count(t => t.State != TrialState.Running && !t.IsInterrupted);
@@ -129,6 +130,7 @@ public sealed class TuneCommand : AsyncCommand<TuneSettings>
             CultureInfo.InvariantCulture,
             $"  data: {data.Label}: {series.Count:N0} rows, {series.FirstDate:yyyy-MM-dd} to {series.LastDate:yyyy-MM-dd}, {run.Attributes[StudyAttributeKeys.Column]}, target {settings.TargetValue.Name()}"));
         console.WriteLine($"  protocol: {settings.ProtocolValue.Describe()}");
+        console.WriteLine($"  scaling: {settings.ScalingValue.Name()}; early stopping: {settings.EarlyStoppingDescription}");
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"  tuner {settings.Tuner}, seed {settings.Seed}, epochs per trial {settings.Epochs}, objective {run.ObjectiveName}; study in {settings.Storage}, files in {run.OutDirectory}"));
