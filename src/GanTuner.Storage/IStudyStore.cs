@@ -28,7 +28,7 @@ namespace GanTuner.Storage;
 /// in flight is absent entirely; trials that were Running stay Running.</item>
 /// </list>
 /// </remarks>
-public interface IStudyStore
+public interface IStudyStore : IDisposable
 {
     /// <summary>Creates the study unless one of that name exists; returns whether this call created it.</summary>
     bool TryCreateStudy(StudyRecord study);

@@ -2,17 +2,18 @@ using System.ComponentModel;
 using GanTuner.Data;
 using GanTuner.Data.Csv;
 using GanTuner.Data.Protocols;
-using GanTuner.Data.Yahoo;
-using GanTuner.Forecasting;
+using GanTuner.Studies.Data;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using GanTuner.Forecasting;
+using GanTuner.Studies.Training;
 
 namespace GanTuner.Cli.Commands.Data;
 
 /// <summary>
 /// The options every data-taking command shares (data show, trial, tune, compare): where the prices come from,
 /// which column, and the protocol and target that turn them into windows. Inherit it, and call
-/// <see cref="LoadSeriesAsync"/> and <see cref="Spec"/> rather than reading the raw strings.
+/// <see cref="Source"/>, <see cref="ProtocolValue"/> and <see cref="TargetValue"/> rather than reading the raw strings.
 /// </summary>
 public class DataSettings : CommandSettings
 {
@@ -47,7 +48,7 @@ public class DataSettings : CommandSettings
     public string? ProtocolOption { get; init; }
 
     [CommandOption("--target <TARGET>")]
-    [Description("level (the close, as the paper) or log-return (next log return, price rebuilt from the last close).")]
+    [Description("level (the close, as the paper; default) or log-return (next log return, price rebuilt from the last close).")]
     public string? TargetOption { get; init; }
 
     [CommandOption("--scaling <SCALING>")]
@@ -73,7 +74,7 @@ public class DataSettings : CommandSettings
     /// <summary>The protocol's command-line name: the option, or the preset's.</summary>
     public string Protocol => ProtocolOption ?? (IsPaperPreset ? "paper" : "holdout");
 
-    /// <summary>The target's command-line name: the option, or the preset's.</summary>
+    /// <summary>The target's command-line name: the option, or level (both presets').</summary>
     public string Target => TargetOption ?? "level";
 
     /// <summary>The scaling's command-line name: the option, or the preset's.</summary>
@@ -81,22 +82,12 @@ public class DataSettings : CommandSettings
 
     public bool IsPaperPreset => string.Equals(Preset?.Trim(), "paper", StringComparison.OrdinalIgnoreCase);
 
-    public Scaling ScalingValue => ProtocolNames.TryParseScaling(Scaling, out var s) ? s : throw Invalid("--scaling", Scaling);
-
-    /// <summary>Early stopping as the options and preset ask, or null when it is off.</summary>
-    public EarlyStopping? EarlyStoppingValue =>
+    /// <summary>Window scaling and early stopping as the options and the preset ask.</summary>
+    public TrainingSettings Training => new(
+        ProtocolNames.TryParseScaling(Scaling, out var s) ? s : throw Invalid("--scaling", Scaling),
         (EarlyStoppingOption?.Trim().ToLowerInvariant() ?? (IsPaperPreset ? "off" : "on")) == "off"
             ? null
-            : new EarlyStopping(Patience ?? 3, MinSteps ?? 300, MaxEpochs ?? 30);
-
-    /// <summary>What study names add for non-paper training: "-window" for window scaling, "-es" for early stopping.</summary>
-    public string TrainingNamePart =>
-        (ScalingValue == GanTuner.Data.Protocols.Scaling.Window ? "-window" : string.Empty) + (EarlyStoppingValue is null ? string.Empty : "-es");
-
-    /// <summary>Early stopping in words, for study attributes and headers.</summary>
-    public string EarlyStoppingDescription => EarlyStoppingValue is { } e
-        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"patience {e.Patience}, min steps {e.MinSteps}, max epochs {e.MaxEpochs}")
-        : "off";
+            : new EarlyStopping(Patience ?? 3, MinSteps ?? 300, MaxEpochs ?? 30));
 
     [CommandOption("--yahoo-base-url <URL>")]
     [Description("Yahoo Finance base URL for --symbol (default: $GANTUNER_YAHOO_BASE_URL or https://query1.finance.yahoo.com).")]
@@ -142,7 +133,7 @@ public class DataSettings : CommandSettings
             return ValidationResult.Error($"--early-stopping must be on or off, not '{es}'");
         }
 
-        if (EarlyStoppingValue?.Problem() is { } stopping)
+        if (Training.EarlyStopping?.Problem() is { } stopping)
         {
             return ValidationResult.Error($"early stopping: {stopping} (--patience, --min-steps, --max-epochs)");
         }
@@ -160,22 +151,8 @@ public class DataSettings : CommandSettings
         return ValidationResult.Success();
     }
 
-    /// <summary>The price series the options name: a file, a (cached) Yahoo download, or the embedded set.</summary>
-    public async Task<PriceSeries> LoadSeriesAsync(CancellationToken cancellationToken = default)
-    {
-        if (Symbol is not null)
-        {
-            using var client = new YahooFinanceClient(YahooClientOptions.FromOptionOrEnvironment(YahooBaseUrl));
-            var path = await SymbolCache.Default().GetAsync(Symbol, client, cancellationToken).ConfigureAwait(false);
-            return PriceCsvReader.ReadFile(path, CsvOptions);
-        }
-
-        return DataFile is null ? EmbeddedPriceData.LoadSp500(CsvOptions) : PriceCsvReader.ReadFile(DataFile, CsvOptions);
-    }
-
-    /// <summary>The window recipe for a sequence length; <paramref name="shuffleSeed"/> only matters for paper-shuffled.</summary>
-    public DatasetSpec Spec(int sequenceLength, int shuffleSeed = 42) =>
-        new(sequenceLength, ProtocolValue, TargetValue, CsvOptions.ModelledColumn, shuffleSeed, ScalingValue);
+    /// <summary>The prices the options name: a file, a (cached) Yahoo download, or the embedded set.</summary>
+    public PriceSource Source => new(DataFile, Symbol, CsvOptions, YahooBaseUrl);
 
     private static PriceColumn? ParseColumn(string? text) => text?.Trim().ToLowerInvariant() switch
     {

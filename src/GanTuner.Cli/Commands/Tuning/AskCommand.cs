@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using GanTuner.Storage;
+using GanTuner.Studies.AskTell;
 using GanTuner.Tuning;
 using GanTuner.Tuning.Studies;
 using Spectre.Console.Cli;
@@ -14,37 +14,15 @@ public sealed class AskCommand : Command<AskSettings>
     public override int Execute(CommandContext context, AskSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        // Read the user's files first: a bad one must not leave a new, empty storage file behind.
-        var space = settings.Space is null ? null : SearchSpace.Load(settings.Space);
-        var options = settings.Options.Length > 0 ? TunerOptions.Parse(settings.Options) : null;
-        if (!File.Exists(settings.Storage))
+        var trial = StudyService.Ask(new AskRequest(settings.Storage, settings.Study!)
         {
-            var tuner = settings.Tuner ?? AskSettings.DefaultTuner;
-            TunerFactory.RequireOwnOptions(tuner, options ?? TunerOptions.Empty);
-            _ = TunerFactory.Create(tuner, space ?? SearchSpace.Table1(), 0, options ?? TunerOptions.Empty);
-        }
-
-        using var store = new SqliteStudyStore(settings.Storage);
-        var study = Open(store, settings, space, options);
-        var trial = study.Ask();
+            Tuner = settings.Tuner,
+            SpaceFile = settings.Space,
+            Seed = settings.Seed,
+            Options = settings.Options.Length > 0 ? TunerOptions.Parse(settings.Options) : null,
+        });
         Console.Out.WriteLine(Format(trial));
         return 0;
-    }
-
-    /// <summary>The stored definition fills in whatever the user left out; what they gave must agree with it.</summary>
-    private static Study Open(SqliteStudyStore store, AskSettings settings, SearchSpace? space, TunerOptions? options)
-    {
-        var name = settings.Study!;
-        var stored = store.FindStudy(name);
-        var tuner = settings.Tuner ?? stored?.TunerName ?? AskSettings.DefaultTuner;
-        if (options is not null)
-        {
-            TunerFactory.RequireOwnOptions(tuner, options);
-        }
-
-        space ??= stored is not null ? SearchSpace.Parse(stored.SearchSpaceJson) : SearchSpace.Table1();
-        options ??= stored is not null ? TunerOptions.FromJson(stored.TunerOptionsJson) : TunerOptions.Empty;
-        return Study.CreateOrLoad(store, name, space, tuner, settings.Seed ?? stored?.Seed ?? 0, options);
     }
 
     internal static string Format(TrialHandle trial)
