@@ -67,7 +67,7 @@ public static class GanTunerApp
         config.AddCommand<Commands.Predict.PredictCommand>("predict")
             .WithDescription("The next trading day's close from a saved model (default: the newest ./gantuner-out/*/best-model.json).")
             .WithExample("predict")
-            .WithExample("predict", "--model", "gantuner-out/gan-holdout-level-seed0-sp500/best-model.json", "--data", "prices.csv");
+            .WithExample("predict", "--model", "gantuner-out/gan-holdout-level-window-es-seed0-sp500/best-model.json", "--data", "prices.csv");
         // [report]
         config.AddCommand<Commands.Report.ReportCommand>("report")
             .WithDescription("The paper's figures as PNG files and one self-contained HTML page for a stored study.")

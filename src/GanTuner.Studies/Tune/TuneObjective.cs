@@ -25,7 +25,7 @@ public sealed class TuneObjective(Study study, TuneRun run, ITrialObserver displ
         Last = null;
         var config = run.Config(parameters);
         display.TrialStarted(Running, config);
-        var result = TrialRunner.Run(run.Datasets, config, new TrialOptions(KeepModel: true), display, cancellationToken);
+        var result = TrialRunner.Run(run.Datasets, config, run.TrialOptions, display, cancellationToken);
         if (result.Status == TrialStatus.Cancelled)
         {
             throw new OperationCanceledException(cancellationToken);

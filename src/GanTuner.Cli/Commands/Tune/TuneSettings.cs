@@ -91,6 +91,7 @@ public sealed class TuneSettings : DataSettings
         Out = Out,
         Threads = Threads,
         Epochs = Epochs,
+        Training = Training,
         Options = TunerOptions.Parse(Options),
         GanNoInjection = GanNoInjection,
         GanNoFeedback = GanNoFeedback,
