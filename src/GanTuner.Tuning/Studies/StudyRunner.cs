@@ -96,21 +96,20 @@ public static class StudyRunner
             var token = _stop.Token;
             while (!token.IsCancellationRequested)
             {
-                var before = study.Trials;
-                if (Study.Evaluated(before) >= budget)
+                var trial = study.TryAsk(ask);
+                if (trial is not null)
+                {
+                    RunTrial(trial, token);
+                }
+                else if (Study.Evaluated(study.Trials) >= budget)
                 {
                     return;
                 }
-
-                var trial = study.TryAsk(ask);
-                if (trial is null)
+                else
                 {
                     // Running trials hold the rest of the budget: wait for them to finish or go stale.
                     Wait(options.HeartbeatInterval, token);
-                    continue;
                 }
-
-                RunTrial(trial, token);
             }
         }
 
