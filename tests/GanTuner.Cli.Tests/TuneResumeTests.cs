@@ -59,9 +59,10 @@ public sealed class TuneResumeTests : IDisposable
     [Fact]
     public void Ctrl_c_records_the_running_trial_as_interrupted_exits_130_and_the_next_run_retries_it_first()
     {
-        using (var running = _work.Start(TuneWorkspace.Tiny(1, 150, "--study", "c", "--no-report")))
+        using (var running = _work.StartHoldingTrial(0, TuneWorkspace.Tiny(1, 1, "--study", "c", "--no-report")))
         {
-            running.WaitForOutput("trial 1 epoch 1/150");
+            // The hook holds trial 1 open until Ctrl+C, so the signal cannot arrive after the trial has ended.
+            running.WaitForFile(_work.HeldTrialFile);
             running.Interrupt();
             var (code, _, stderr) = running.WaitForExit();
 
@@ -75,7 +76,7 @@ public sealed class TuneResumeTests : IDisposable
             Assert.True(Assert.Single(store.GetTrials("c")).IsInterrupted);
         }
 
-        var resumed = _work.Run(TuneWorkspace.Tiny(2, 150, "--study", "c", "--no-report"));
+        var resumed = _work.Run(TuneWorkspace.Tiny(2, 1, "--study", "c", "--no-report"));
 
         Assert.True(resumed.ExitCode == 0, resumed.Stderr);
         using var after = Store();
@@ -89,9 +90,10 @@ public sealed class TuneResumeTests : IDisposable
     [Fact]
     public void Kill_9_loses_no_finished_trial_and_the_next_run_recovers_the_one_that_was_running()
     {
-        using (var running = _work.Start(TuneWorkspace.Tiny(2, 150, "--study", "k", "--no-report")))
+        using (var running = _work.StartHoldingTrial(1, TuneWorkspace.Tiny(2, 1, "--study", "k", "--no-report")))
         {
-            running.WaitForOutput("trial 2 (evaluation 2 of 2)");
+            // Trial 1 runs to its end; the hook holds trial 2 open until the kill.
+            running.WaitForFile(_work.HeldTrialFile);
             running.Kill();
             running.WaitForExit();
         }
@@ -104,7 +106,7 @@ public sealed class TuneResumeTests : IDisposable
             Assert.Equal(TrialState.Running, trials[1].State);
         }
 
-        var (code, stdout, stderr) = _work.Run(TuneWorkspace.Tiny(2, 150, "--study", "k", "--no-report"));
+        var (code, stdout, stderr) = _work.Run(TuneWorkspace.Tiny(2, 1, "--study", "k", "--no-report"));
 
         Assert.True(code == 0, stderr);
         Assert.Contains("1 trial(s) were left running by a stopped process", stdout, StringComparison.Ordinal);

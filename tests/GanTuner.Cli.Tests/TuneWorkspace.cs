@@ -37,7 +37,22 @@ internal sealed class TuneWorkspace : IDisposable
         return process.WaitForExit();
     }
 
-    public RunningGanTuner Start(params string[] args)
+    public RunningGanTuner Start(params string[] args) => Start(null, args);
+
+    /// <summary>Starts <c>gantuner</c> with the test hook that holds one trial open: the trial after
+    /// <paramref name="skip"/> others creates <see cref="HeldTrialFile"/> and waits for Ctrl+C or kill -9.</summary>
+    public RunningGanTuner StartHoldingTrial(int skip, params string[] args) => Start(
+        new Dictionary<string, string>
+        {
+            ["GANTUNER_TEST_HOLD_TRIAL"] = HeldTrialFile,
+            ["GANTUNER_TEST_HOLD_SKIP"] = skip.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        },
+        args);
+
+    /// <summary>The file a held trial creates once it has started (see <see cref="StartHoldingTrial"/>).</summary>
+    public string HeldTrialFile => PathOf("held-trial");
+
+    public RunningGanTuner Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -54,6 +69,11 @@ internal sealed class TuneWorkspace : IDisposable
 
         start.Environment["GANTUNER_DEBUG"] = "0";
         start.Environment.Remove("COLUMNS");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         return new RunningGanTuner(Process.Start(start)!, Timeout);
     }
 
@@ -99,6 +119,22 @@ internal sealed class TuneWorkspace : IDisposable
                 if (_process.HasExited || clock.Elapsed > _timeout)
                 {
                     throw new TimeoutException($"gantuner never printed '{text}'; it printed:\n{Stdout}");
+                }
+
+                Thread.Sleep(20);
+            }
+        }
+
+        /// <summary>Waits until the process has created <paramref name="path"/> (a held trial's signal).</summary>
+        public void WaitForFile(string path)
+        {
+            var clock = Stopwatch.StartNew();
+            while (!File.Exists(path))
+            {
+                // The timeout only guards against a hang: the test proceeds the moment the file appears.
+                if (_process.HasExited || clock.Elapsed > _timeout)
+                {
+                    throw new TimeoutException($"gantuner never created '{path}'; it printed:\n{Stdout}");
                 }
 
                 Thread.Sleep(20);

@@ -11,6 +11,8 @@ internal sealed class LocalYahooServer : IDisposable
     private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<Reply> _replies = new();
     private readonly Task _loop;
+    // Not disposed: Dispose may run twice (a test closes the server early), and a token without a timer holds nothing.
+    private readonly CancellationTokenSource _closing = new();
 
     public LocalYahooServer(params Reply[] replies)
     {
@@ -32,6 +34,7 @@ internal sealed class LocalYahooServer : IDisposable
 
     public void Dispose()
     {
+        _closing.Cancel();
         _listener.Close();
         try
         {
@@ -74,7 +77,12 @@ internal sealed class LocalYahooServer : IDisposable
         var reply = _replies.TryDequeue(out var next) ? next : new Reply(500, "no scripted reply left");
         try
         {
-            if (reply.Delay > TimeSpan.Zero)
+            if (reply.Delay == Reply.Never)
+            {
+                // Answers only when the test is over: no timeout, however slow the machine, can outlast it.
+                await Task.Delay(Timeout.InfiniteTimeSpan, _closing.Token);
+            }
+            else if (reply.Delay > TimeSpan.Zero)
             {
                 await Task.Delay(reply.Delay);
             }
@@ -86,11 +94,15 @@ internal sealed class LocalYahooServer : IDisposable
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
         }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or IOException)
+        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or IOException or OperationCanceledException)
         {
             // The client gave up on this attempt (a timeout test); nothing to answer.
         }
     }
 
-    internal sealed record Reply(int Status, string Body, TimeSpan Delay = default);
+    internal sealed record Reply(int Status, string Body, TimeSpan Delay = default)
+    {
+        /// <summary>A <see cref="Delay"/> that never ends while the server runs.</summary>
+        public static readonly TimeSpan Never = Timeout.InfiniteTimeSpan;
+    }
 }

@@ -58,6 +58,7 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
         ICompareDisplay display = plain
             ? new PlainCompareDisplay(Console.Error, plan.TotalTrials, done, objective.ValueName, everyTrial: settings.IsLstm)
             : new LiveCompareDisplay(console, plan.TotalTrials, done, objective.ValueName, showTrials: settings.IsLstm);
+        display = new HeldCompareDisplay(display, Testing.TrialHold.FromEnvironment(cancellationToken));
         ComparisonResult? result = null;
         try
         {

@@ -78,6 +78,7 @@ public sealed class TuneCommand : AsyncCommand<TuneSettings>
             ITuneDisplay display = plain
                 ? new PlainTuneDisplay(console, settings.Iterations, evaluated, run.ObjectiveName)
                 : new LiveTuneDisplay(console, settings.Iterations, evaluated, run.ObjectiveName);
+            display = new HeldTuneDisplay(display, Testing.TrialHold.FromEnvironment(cancellationToken));
             var objective = new TuneObjective(study, run, display);
             console.WriteLine(TrialRow.Header(run.ObjectiveName));
             try
