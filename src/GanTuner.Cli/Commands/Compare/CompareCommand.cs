@@ -41,8 +41,9 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
         };
 
         var storage = settings.Storage ?? (settings.IsLstm ? CompareSettings.DefaultLstmStorage : null);
-        using var file = storage is null ? null : new SqliteStudyStore(storage);
-        var store = file ?? (IStudyStore)new InMemoryStudyStore();
+        var opened = storage is null ? null : StoreLocation.Open(storage);
+        using var file = opened as IDisposable;
+        var store = opened ?? new InMemoryStudyStore();
         RequireSameStudies(store, plan, objective);
         var runner = new ComparisonRunner(store, settings.ParallelValue);
         var done = runner.CountEvaluated(plan);

@@ -11,7 +11,8 @@ public sealed class ReportCommand : Command<ReportSettings>
     public override int Execute(CommandContext context, ReportSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        using var store = new SqliteStudyStore(settings.Storage, createIfMissing: false);
+        var store = StoreLocation.Open(settings.Storage, createIfMissing: false);
+        using var lifetime = store as IDisposable;
         var files = StudyReport.Write(store, new ReportRequest(settings.Study!)
         {
             Compare = settings.CompareNames,

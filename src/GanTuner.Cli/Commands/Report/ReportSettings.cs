@@ -34,7 +34,7 @@ public sealed class ReportSettings : CommandSettings
             return ValidationResult.Error("report needs --study NAME");
         }
 
-        if (string.IsNullOrWhiteSpace(Storage) || !File.Exists(Storage))
+        if (string.IsNullOrWhiteSpace(Storage) || !StoreLocation.MayExist(Storage))
         {
             return ValidationResult.Error($"no study store at '{Storage}' (give --storage FILE)");
         }

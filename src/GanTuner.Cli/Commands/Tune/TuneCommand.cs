@@ -53,7 +53,8 @@ public sealed class TuneCommand : AsyncCommand<TuneSettings>
         // The folder before the store, so a folder that cannot be made leaves no study behind; both only now, so
         // data that cannot be read leaves no empty store behind.
         Directory.CreateDirectory(outDirectory);
-        using var store = new SqliteStudyStore(settings.Storage);
+        var store = StoreLocation.Open(settings.Storage);
+        using var lifetime = store as IDisposable;
         var study = Study.CreateOrLoad(store, name, space, settings.Tuner, settings.Seed, options, attributes);
         var objectiveIsTest = settings.ProtocolValue != Protocol.Holdout;
         var run = new TuneRun(
@@ -68,9 +69,17 @@ public sealed class TuneCommand : AsyncCommand<TuneSettings>
 
         var trials = study.Trials;
         var evaluated = trials.Count(t => t.State != TrialState.Running && !t.IsInterrupted);
-        // Trials still Running belong to a process that died; the runner recovers them only when it runs.
-        var stale = evaluated < settings.Iterations ? trials.Count(t => t.State == TrialState.Running) : 0;
+        // Running trials without a heartbeat, or whose heartbeat stopped, belong to a process that died: the
+        // runner recovers them when it runs. The others are live trials of other workers, left alone.
+        var now = DateTimeOffset.UtcNow;
+        bool IsDead(TrialRecord t) => t.IsStaleAt(now) || (t.State == TrialState.Running && t.Worker is null && t.StaleAfter is null);
+        var stale = evaluated < settings.Iterations ? trials.Count(IsDead) : 0;
+        var others = trials.Count(t => t.State == TrialState.Running && !IsDead(t));
         WriteHeader(console, settings, run, data, stored is null, evaluated, stale);
+        if (others > 0)
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {others} trial(s) are running in other workers on this study."));
+        }
 
         var keeper = new BestModelKeeper(run, study.Best?.Value);
         if (evaluated < settings.Iterations)
@@ -79,14 +88,19 @@ public sealed class TuneCommand : AsyncCommand<TuneSettings>
                 ? new PlainTuneDisplay(console, settings.Iterations, evaluated, run.ObjectiveName)
                 : new LiveTuneDisplay(console, settings.Iterations, evaluated, run.ObjectiveName);
             display = new HeldTuneDisplay(display, Testing.TrialHold.FromEnvironment(cancellationToken));
-            var objective = new TuneObjective(study, run, display);
+            var objective = new TuneObjective(study, run, display, settings.Workers);
             console.WriteLine(TrialRow.Header(run.ObjectiveName));
             try
             {
-                display.Run(() => StudyRunner.Optimize(study, objective.Evaluate, settings.Iterations, trial =>
+                var runner = new StudyRunnerOptions(
+                    Workers: settings.Workers,
+                    Heartbeat: TimeSpan.FromSeconds(settings.Heartbeat),
+                    Pruner: GanTuner.Tuning.Pruners.PrunerFactory.Create(settings.Pruner),
+                    Threads: settings.Threads);
+                display.Run(() => StudyRunner.Optimize(study, objective.Evaluate, settings.Iterations, runner, trial =>
                 {
                     var isBest = keeper.IsNewBest(trial);
-                    keeper.Finished(trial, objective.Last is { } last && last.Trial == trial.Number ? last.Result : null);
+                    keeper.Finished(trial, objective.TakeResult(trial.Number));
                     display.TrialFinished(trial, isBest);
                 }, cancellationToken));
             }
@@ -111,12 +125,13 @@ public sealed class TuneCommand : AsyncCommand<TuneSettings>
 
     private static StudyRecord? FindStudy(string storage, string name)
     {
-        if (!File.Exists(storage))
+        if (!StoreLocation.MayExist(storage))
         {
             return null;
         }
 
-        using var store = new SqliteStudyStore(storage, createIfMissing: false);
+        var store = StoreLocation.Open(storage, createIfMissing: false);
+        using var lifetime = store as IDisposable;
         return store.FindStudy(name);
     }
 
@@ -156,7 +171,7 @@ public sealed class TuneCommand : AsyncCommand<TuneSettings>
         return CliErrors.Cancelled;
     }
 
-    private static int Finish(IAnsiConsole console, TuneSettings settings, Study study, TuneRun run, BestModelKeeper keeper, bool objectiveIsTest, SqliteStudyStore store)
+    private static int Finish(IAnsiConsole console, TuneSettings settings, Study study, TuneRun run, BestModelKeeper keeper, bool objectiveIsTest, IStudyStore store)
     {
         var trials = study.Trials;
         var best = study.Best;

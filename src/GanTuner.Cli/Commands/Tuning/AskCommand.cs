@@ -17,22 +17,26 @@ public sealed class AskCommand : Command<AskSettings>
         // Read the user's files first: a bad one must not leave a new, empty storage file behind.
         var space = settings.Space is null ? null : SearchSpace.Load(settings.Space);
         var options = settings.Options.Length > 0 ? TunerOptions.Parse(settings.Options) : null;
-        if (!File.Exists(settings.Storage))
+        if (!StoreLocation.MayExist(settings.Storage))
         {
             var tuner = settings.Tuner ?? AskSettings.DefaultTuner;
             TunerFactory.RequireOwnOptions(tuner, options ?? TunerOptions.Empty);
             _ = TunerFactory.Create(tuner, space ?? SearchSpace.Table1(), 0, options ?? TunerOptions.Empty);
         }
 
-        using var store = new SqliteStudyStore(settings.Storage);
+        var store = StoreLocation.Open(settings.Storage);
+        using var lifetime = store as IDisposable;
         var study = Open(store, settings, space, options);
-        var trial = study.Ask();
+        // With --heartbeat the trial goes stale (and is retried by the next ask or tune) unless it is told, or
+        // renewed with `gantuner beat`, within 3 intervals; without it, it waits for its tell however long it takes.
+        var grace = settings.Heartbeat is { } seconds ? TimeSpan.FromSeconds(seconds * AskSettings.GraceBeats) : (TimeSpan?)null;
+        var trial = study.TryAsk(new AskOptions($"ask@{Environment.MachineName}:{Environment.ProcessId}", grace))!;
         Console.Out.WriteLine(Format(trial));
         return 0;
     }
 
     /// <summary>The stored definition fills in whatever the user left out; what they gave must agree with it.</summary>
-    private static Study Open(SqliteStudyStore store, AskSettings settings, SearchSpace? space, TunerOptions? options)
+    private static Study Open(IStudyStore store, AskSettings settings, SearchSpace? space, TunerOptions? options)
     {
         var name = settings.Study!;
         var stored = store.FindStudy(name);

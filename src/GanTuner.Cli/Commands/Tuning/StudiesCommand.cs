@@ -11,7 +11,8 @@ public sealed class StudiesCommand : Command<StudiesSettings>
     public override int Execute(CommandContext context, StudiesSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        using var store = new SqliteStudyStore(settings.Storage, createIfMissing: false);
+        var store = StoreLocation.Open(settings.Storage, createIfMissing: false);
+        using var lifetime = store as IDisposable;
         var studies = store.ListStudies();
         if (studies.Count == 0)
         {
@@ -20,7 +21,7 @@ public sealed class StudiesCommand : Command<StudiesSettings>
         }
 
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("Study", "Tuner", "Seed", "Trials", "Complete", "Failed", "Running", "Best (trial)", "Created (UTC)");
+            .AddColumns("Study", "Tuner", "Seed", "Trials", "Complete", "Pruned", "Failed", "Running", "Best (trial)", "Created (UTC)");
         foreach (var study in studies)
         {
             var trials = store.GetTrials(study.Name);
@@ -31,6 +32,7 @@ public sealed class StudiesCommand : Command<StudiesSettings>
                 Number(study.Seed),
                 Number(trials.Count),
                 Number(trials.Count(t => t.State == TrialState.Complete)),
+                Number(trials.Count(t => t.State == TrialState.Pruned)),
                 Number(trials.Count(t => t.State == TrialState.Failed)),
                 Number(trials.Count(t => t.State == TrialState.Running)),
                 best is null ? "-" : string.Create(CultureInfo.InvariantCulture, $"{best.Value:G6} (#{best.Number})"),

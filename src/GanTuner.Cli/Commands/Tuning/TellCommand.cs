@@ -13,7 +13,8 @@ public sealed class TellCommand : Command<TellSettings>
     public override int Execute(CommandContext context, TellSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        using var store = new SqliteStudyStore(settings.Storage, createIfMissing: false);
+        var store = StoreLocation.Open(settings.Storage, createIfMissing: false);
+        using var lifetime = store as IDisposable;
         var study = Study.Load(store, settings.Study!);
         var number = settings.Trial!.Value;
         var record = settings.Failed
