@@ -18,7 +18,7 @@ internal sealed class TuneObjective(Study study, TuneRun run, ITuneDisplay displ
     private readonly ConcurrentDictionary<int, TrialRecord> _running = new();
     private readonly ConcurrentDictionary<int, TrialResult> _results = new();
 
-    /// <summary>A trial being evaluated by this process, while one is.</summary>
+    /// <summary>A trial being evaluated by this process, while one is (after a cancellation: one it was evaluating).</summary>
     public TrialRecord? Running => _running.Values.OrderBy(t => t.Number).FirstOrDefault();
 
     /// <summary>The result of trial <paramref name="number"/> if it ran to an end here (its model included); handed out once.</summary>
@@ -42,33 +42,29 @@ internal sealed class TuneObjective(Study study, TuneRun run, ITuneDisplay displ
     {
         var record = study.Trials[number];
         _running[number] = record;
-        try
+        // One worker keeps --threads as given (0: every core), so its results match a run from before workers.
+        var config = workers == 1 || trial is null ? run.Config(parameters) : run.Config(parameters) with { Threads = trial.Threads };
+        display.TrialStarted(record, config);
+        using var prune = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        IProgress<TrialProgress> progress = trial is null ? display : new PruningProgress(display, trial, prune);
+        var result = TrialRunner.Run(run.Datasets, config, new TrialOptions(KeepModel: true), progress, prune.Token);
+        // A trial cancelled by the user stays in Running, so the interruption message can name it.
+        cancellationToken.ThrowIfCancellationRequested();
+        _running.TryRemove(number, out _);
+        var metrics = result.ToMetrics();
+        if (result.Status == TrialStatus.Cancelled)
         {
-            // One worker keeps --threads as given (0: every core), so its results match a run from before workers.
-            var config = workers == 1 || trial is null ? run.Config(parameters) : run.Config(parameters) with { Threads = trial.Threads };
-            display.TrialStarted(record, config);
-            using var prune = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            IProgress<TrialProgress> progress = trial is null ? display : new PruningProgress(display, trial, prune);
-            var result = TrialRunner.Run(run.Datasets, config, new TrialOptions(KeepModel: true), progress, prune.Token);
-            var metrics = result.ToMetrics();
-            if (result.Status == TrialStatus.Cancelled)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                return TrialOutcome.Pruned(trial!.IntermediateValues[^1], trial.IntermediateValues.Count, metrics);
-            }
+            return TrialOutcome.Pruned(trial!.IntermediateValues[^1], trial.IntermediateValues.Count, metrics);
+        }
 
-            if (trial is not null)
-            {
-                _results[number] = result; // for the runner's callback, which keeps the best model
-            }
-            return result.Status == TrialStatus.Ok
-                ? TrialOutcome.Success(result.Objective!.Scaled.Mse, metrics)
-                : TrialOutcome.Failure(result.FailureReason ?? "the trial failed", metrics);
-        }
-        finally
+        if (trial is not null)
         {
-            _running.TryRemove(number, out _);
+            _results[number] = result; // for the runner's callback, which keeps the best model
         }
+
+        return result.Status == TrialStatus.Ok
+            ? TrialOutcome.Success(result.Objective!.Scaled.Mse, metrics)
+            : TrialOutcome.Failure(result.FailureReason ?? "the trial failed", metrics);
     }
 
     /// <summary>Shows progress, and at each epoch's end asks the pruner (cancelling the training when it says stop).</summary>
