@@ -15,15 +15,21 @@ public sealed class ForecastModel
 {
     private const string Kind = "gantuner-forecast";
 
-    /// <summary>Bundles a network with its data facts.</summary>
+    /// <summary>Bundles a network with its data facts, scaled globally by <paramref name="scaler"/>.</summary>
     public ForecastModel(LstmNetwork<float> network, DatasetSpec data, MinMaxScaler scaler)
+        : this(network, data, new WindowScaling(Scaling.Global, data?.Target ?? ForecastTarget.Level, scaler, double.NaN))
+    {
+    }
+
+    /// <summary>Bundles a network with its data facts and the scaling fitted when it was trained.</summary>
+    public ForecastModel(LstmNetwork<float> network, DatasetSpec data, WindowScaling scaling)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(scaler);
+        ArgumentNullException.ThrowIfNull(scaling);
         Network = network;
-        Data = data;
-        Scaler = scaler;
+        Data = data with { Scaling = scaling.Kind };
+        WindowScaling = scaling;
     }
 
     /// <summary>The trained network.</summary>
@@ -32,8 +38,11 @@ public sealed class ForecastModel
     /// <summary>How windows were built (sequence length, protocol, target, column).</summary>
     public DatasetSpec Data { get; }
 
-    /// <summary>The scaler fitted when the model was trained.</summary>
-    public MinMaxScaler Scaler { get; }
+    /// <summary>The min–max scaler fitted when the model was trained (every window's frame under global scaling).</summary>
+    public MinMaxScaler Scaler => WindowScaling.MinMax;
+
+    /// <summary>How each input window is scaled, as fitted when the model was trained.</summary>
+    public WindowScaling WindowScaling { get; }
 
     /// <summary>Reads a model saved by <see cref="Save"/>.</summary>
     /// <exception cref="ModelFileException">Not a forecast model file, or damaged.</exception>
@@ -47,15 +56,26 @@ public sealed class ForecastModel
                 throw new ModelFileException($"{path}: an LSTM file without forecasting metadata");
             }
 
+            // Files written before window scaling existed carry no "scaling" entry: they were global.
+            var scalingKind = meta.TryGetValue("scaling", out var scalingName) ? Enum.Parse<Scaling>(scalingName) : Scaling.Global;
             var spec = new DatasetSpec(
                 int.Parse(meta["sequenceLength"], CultureInfo.InvariantCulture),
                 Enum.Parse<Protocol>(meta["protocol"]),
                 Enum.Parse<ForecastTarget>(meta["target"]),
-                Enum.Parse<PriceColumn>(meta["column"]));
+                Enum.Parse<PriceColumn>(meta["column"]),
+                Scaling: scalingKind);
             var scaler = new MinMaxScaler(
                 double.Parse(meta["scalerMin"], CultureInfo.InvariantCulture),
                 double.Parse(meta["scalerMax"], CultureInfo.InvariantCulture));
-            return new ForecastModel(network, spec, scaler);
+            var scaling = scalingKind == Scaling.Global
+                ? new WindowScaling(scalingKind, spec.Target, scaler, double.NaN)
+                : new WindowScaling(
+                    scalingKind,
+                    spec.Target,
+                    scaler,
+                    double.Parse(meta["typicalChange"], CultureInfo.InvariantCulture),
+                    double.Parse(meta["priorWeight"], CultureInfo.InvariantCulture));
+            return new ForecastModel(network, spec, scaling);
         }
         catch (Exception ex) when (ex is KeyNotFoundException or FormatException or ArgumentException or OverflowException)
         {
@@ -75,7 +95,14 @@ public sealed class ForecastModel
             ["column"] = Data.Column.ToString(),
             ["scalerMin"] = Scaler.Min.ToString("R", CultureInfo.InvariantCulture),
             ["scalerMax"] = Scaler.Max.ToString("R", CultureInfo.InvariantCulture),
+            ["scaling"] = WindowScaling.Kind.ToString(),
         };
+        if (WindowScaling.Kind == Scaling.Window)
+        {
+            meta["typicalChange"] = WindowScaling.TypicalChange.ToString("R", CultureInfo.InvariantCulture);
+            meta["priorWeight"] = WindowScaling.PriorWeight.ToString("R", CultureInfo.InvariantCulture);
+        }
+
         LstmModelFile.Save(path, Network, meta);
     }
 
@@ -107,16 +134,20 @@ public sealed class ForecastModel
             throw new PriceDataException($"{series.Source}: {prices.Length} rows, a forecast needs the last {need}");
         }
 
-        var window = new float[l];
+        var raw = new double[l];
         for (var j = 0; j < l; j++)
         {
             var t = prices.Length - l + j;
-            var raw = logReturn ? Math.Log(prices[t] / prices[t - 1]) : prices[t];
-            window[j] = (float)Scaler.Transform(raw);
+            raw[j] = logReturn ? Math.Log(prices[t] / prices[t - 1]) : prices[t];
         }
 
-        var scaled = PredictScaled(window)[0];
-        var value = Scaler.Inverse(scaled);
-        return logReturn ? prices[^1] * Math.Exp(value) : value;
+        var frame = WindowScaling.Frame(raw);
+        var window = new float[l];
+        for (var j = 0; j < l; j++)
+        {
+            window[j] = (float)frame.Forward(raw[j]);
+        }
+
+        return ForecastDataset.ToPrice(Data.Target, frame, PredictScaled(window)[0], prices[^1]);
     }
 }

@@ -1,4 +1,5 @@
 using GanTuner.Data.Protocols;
+using GanTuner.Forecasting.Skill;
 
 namespace GanTuner.Forecasting;
 
@@ -13,4 +14,34 @@ public sealed record SplitEvaluation(SplitKind Split, int Windows, ErrorMetrics 
 {
     /// <summary>Theil's U2: the model's price RMSE over the persistence forecast's. Below 1 beats "tomorrow = today".</summary>
     public double U2 => Price.Rmse / NaivePrice.Rmse;
+
+    /// <summary>AR(p), MASE, direction and Diebold–Mariano figures; null where they could not be computed.</summary>
+    public ForecastSkill? Skill { get; init; }
+
+    /// <summary>The model's price RMSE over the AR baseline's; NaN without <see cref="Skill"/>.</summary>
+    public double U2VersusAr => Skill is null ? double.NaN : Price.Rmse / Skill.ArPrice.Rmse;
+
+    /// <summary>The stronger baseline (lower price RMSE) of persistence and AR(p), its RMSE, and the DM p-value of the model against it.</summary>
+    public (string Name, double Rmse, double DmPValue) StrongerBaseline =>
+        Skill is not null && Skill.ArPrice.Rmse < NaivePrice.Rmse
+            ? (Skill.ArName, Skill.ArPrice.Rmse, Skill.VersusAr.PValue)
+            : ("naive", NaivePrice.Rmse, Skill?.VersusNaive.PValue ?? double.NaN);
+
+    /// <summary>
+    /// One plain sentence: whether the model beats the stronger baseline on this split, and whether the
+    /// difference is significant at 5 % (Diebold–Mariano).
+    /// </summary>
+    public string Verdict()
+    {
+        var (name, rmse, p) = StrongerBaseline;
+        var ratio = Price.Rmse / rmse;
+        var beats = ratio < 1;
+        var significance = double.IsNaN(p) ? string.Empty
+            : p < 0.05 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", significant (DM p = {p:G3})")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $", not significant (DM p = {p:G3})");
+        var baseline = name == "naive" ? "the naive forecast (tomorrow = today)" : $"the linear {name} baseline";
+        return string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{(beats ? "beats" : "does not beat")} {baseline}, the stronger baseline: RMSE ratio {ratio:G4}{significance}");
+    }
 }

@@ -54,6 +54,9 @@ public sealed record TrialResult
     /// <summary>Epochs completed.</summary>
     public int EpochsRun { get; init; }
 
+    /// <summary>The epoch whose weights were scored: the best one under early stopping, else the last.</summary>
+    public int KeptEpoch { get; init; }
+
     /// <summary>Threads the engine used.</summary>
     public int Threads { get; init; }
 
@@ -68,10 +71,19 @@ public sealed record TrialResult
     /// (prefix "val") and the test split (prefix "test"): _mse, _rmse, _mae, _mape, _r2 in scaled
     /// units and the same with the suffix _price; naive_&lt;prefix&gt;_… for the persistence forecast;
     /// &lt;prefix&gt;_u2. Always: train_seconds, wall_seconds, cpu_seconds, cpu_percent,
-    /// peak_memory_mb, parameters, epochs_run, threads, train_windows, and final_train_loss /
+    /// peak_memory_mb, parameters, epochs_run, epoch_kept, threads, train_windows, and final_train_loss /
     /// final_val_loss once an epoch has run. Under the paper protocols the objective split is the
     /// test split, so val_* equals test_*.
     /// </summary>
+    /// <summary>The per-epoch losses and the kept epoch as one JSON object, for a trial attribute:
+    /// <c>{"train":[…],"validation":[…],"kept":k}</c> (non-finite losses as null).</summary>
+    public string EpochLossesJson() => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+    {
+        ["train"] = EpochTrainLoss.Select(v => double.IsFinite(v) ? v : (double?)null).ToArray(),
+        ["validation"] = EpochValidationLoss.Select(v => double.IsFinite(v) ? v : (double?)null).ToArray(),
+        ["kept"] = KeptEpoch,
+    });
+
     public IReadOnlyDictionary<string, double> ToMetrics()
     {
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal)
@@ -83,6 +95,7 @@ public sealed record TrialResult
             ["peak_memory_mb"] = PeakMemoryMb,
             ["parameters"] = Parameters,
             ["epochs_run"] = EpochsRun,
+            ["epoch_kept"] = KeptEpoch,
             ["threads"] = Threads,
             ["train_windows"] = TrainWindows,
         };
@@ -113,6 +126,25 @@ public sealed record TrialResult
         AddErrors(metrics, "naive_" + prefix, string.Empty, evaluation.NaiveScaled);
         AddErrors(metrics, "naive_" + prefix, "_price", evaluation.NaivePrice);
         metrics[prefix + "_u2"] = evaluation.U2;
+        if (evaluation.Skill is not { } skill)
+        {
+            return;
+        }
+
+        metrics["ar_lags"] = skill.ArLags;
+        AddErrors(metrics, prefix + "_ar", "_price", skill.ArPrice);
+        metrics[prefix + "_ar_u2"] = skill.ArPrice.Rmse / evaluation.NaivePrice.Rmse;
+        metrics[prefix + "_u2_ar"] = evaluation.U2VersusAr;
+        metrics[prefix + "_mase"] = skill.Mase;
+        metrics["naive_" + prefix + "_mase"] = skill.NaiveMase;
+        metrics[prefix + "_ar_mase"] = skill.ArMase;
+        metrics[prefix + "_da"] = skill.Direction.HitRate;
+        metrics[prefix + "_pt_stat"] = skill.Direction.Statistic;
+        metrics[prefix + "_pt_p"] = skill.Direction.PValue;
+        metrics[prefix + "_dm_naive_stat"] = skill.VersusNaive.Statistic;
+        metrics[prefix + "_dm_naive_p"] = skill.VersusNaive.PValue;
+        metrics[prefix + "_dm_ar_stat"] = skill.VersusAr.Statistic;
+        metrics[prefix + "_dm_ar_p"] = skill.VersusAr.PValue;
     }
 
     private static void AddErrors(Dictionary<string, double> metrics, string prefix, string suffix, ErrorMetrics errors)

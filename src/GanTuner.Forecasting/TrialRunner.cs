@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using GanTuner.Data;
 using GanTuner.Data.Protocols;
+using GanTuner.Forecasting.Skill;
 using GanTuner.Neural;
 using GanTuner.Neural.Lstm;
 
@@ -39,6 +40,7 @@ public static class TrialRunner
         ArgumentNullException.ThrowIfNull(config);
         options ??= new TrialOptions();
         var problem = config.Problem()
+            ?? options.EarlyStopping?.Problem()
             ?? (data.SequenceLength != config.SequenceLength
                 ? string.Create(CultureInfo.InvariantCulture, $"the dataset has windows of {data.SequenceLength} days, the configuration asks for {config.SequenceLength}")
                 : null);
@@ -81,6 +83,7 @@ public static class TrialRunner
         private double _trainSeconds;
         private int _parameters;
         private int _threads;
+        private int _keptEpoch;
         private SplitEvaluation? _objective;
         private SplitEvaluation? _test;
         private PredictionSeries? _testPredictions;
@@ -114,8 +117,12 @@ public static class TrialRunner
             var objective = data.Objective;
             var objectivePredictions = new float[objective.Count];
             var batches = (train.Count + config.BatchSize - 1) / config.BatchSize;
+            var stopping = options.EarlyStopping;
+            var epochs = stopping?.EpochBudget(config.Epochs, batches) ?? config.Epochs;
+            var best = (Epoch: 0, Loss: double.PositiveInfinity);
+            float[]? bestWeights = null;
             var clock = new Stopwatch();
-            for (var epoch = 1; epoch <= config.Epochs; epoch++)
+            for (var epoch = 1; epoch <= epochs; epoch++)
             {
                 shuffle.Shuffle<int>(order);
                 var sum = 0.0;
@@ -133,7 +140,7 @@ public static class TrialRunner
                     }
 
                     sum += loss;
-                    progress?.Report(new TrialProgress(epoch, config.Epochs, b + 1, batches, sum / (b + 1), false, double.NaN));
+                    progress?.Report(new TrialProgress(epoch, epochs, b + 1, batches, sum / (b + 1), false, double.NaN));
                 }
 
                 _trainSeconds += clock.Elapsed.TotalSeconds;
@@ -141,20 +148,43 @@ public static class TrialRunner
                 trainer.Predict(objective.Inputs, objectivePredictions);
                 var validation = MeanSquaredError(objectivePredictions, objective.Targets);
                 _validationLoss.Add(validation);
-                progress?.Report(new TrialProgress(epoch, config.Epochs, batches, batches, sum / batches, true, validation));
+                progress?.Report(new TrialProgress(epoch, epochs, batches, batches, sum / batches, true, validation));
                 if (!double.IsFinite(validation))
                 {
                     Stop(TrialStatus.Failed, string.Create(CultureInfo.InvariantCulture, $"{data.ObjectiveSplit} loss became {validation} after epoch {epoch}"));
                     return;
                 }
+
+                if (validation < best.Loss)
+                {
+                    best = (epoch, validation);
+                    if (stopping is not null)
+                    {
+                        bestWeights ??= new float[network.Parameters.Length];
+                        network.Parameters.CopyTo(bestWeights, 0);
+                    }
+                }
+
+                if (stopping is not null && epoch - best.Epoch >= stopping.Patience && trainer.StepCount >= stopping.MinSteps)
+                {
+                    break;
+                }
             }
 
-            _test = Evaluate(trainer, data.Test, out var testPrices);
-            _objective = data.ObjectiveSplit == SplitKind.Test ? _test : Evaluate(trainer, objective, out _);
+            _keptEpoch = _validationLoss.Count;
+            if (bestWeights is not null && best.Epoch < _validationLoss.Count)
+            {
+                bestWeights.CopyTo(network.Parameters, 0);
+                _keptEpoch = best.Epoch;
+            }
+
+            var baseline = FitBaseline(data);
+            _test = Evaluate(trainer, data.Test, baseline, out var testPrices);
+            _objective = data.ObjectiveSplit == SplitKind.Test ? _test : Evaluate(trainer, objective, baseline, out _);
             _testPredictions = new PredictionSeries(data.Test.TargetDates, data.Test.ActualClose, testPrices, data.Test.PreviousClose);
             if (options.KeepModel)
             {
-                _model = new ForecastModel(network, data.Spec, data.Scaler);
+                _model = new ForecastModel(network, data.Spec, data.WindowScaling);
             }
         }
 
@@ -182,6 +212,7 @@ public static class TrialRunner
             TrainSeconds = _trainSeconds,
             Parameters = _parameters,
             EpochsRun = _trainLoss.Count,
+            KeptEpoch = _keptEpoch,
             Threads = _threads,
             TrainWindows = data.Train.Count,
             Model = _model,
@@ -199,7 +230,20 @@ public static class TrialRunner
             return sum / actual.Length;
         }
 
-        private SplitEvaluation Evaluate(LstmTrainer<float> trainer, WindowSplit split, out double[] prices)
+        private static AutoregressiveBaseline? FitBaseline(ForecastDataset data)
+        {
+            try
+            {
+                return AutoregressiveBaseline.Fit(data);
+            }
+            catch (InvalidOperationException)
+            {
+                // Too few training rows for a regression: the trial is still scored against persistence.
+                return null;
+            }
+        }
+
+        private SplitEvaluation Evaluate(LstmTrainer<float> trainer, WindowSplit split, AutoregressiveBaseline? baseline, out double[] prices)
         {
             var scaled = new float[split.Count];
             trainer.Predict(split.Inputs, scaled);
@@ -212,16 +256,20 @@ public static class TrialRunner
                 predictedScaled[i] = scaled[i];
                 actualScaled[i] = split.Targets[i];
                 naiveScaled[i] = split.NaiveTargets[i];
-                prices[i] = data.ToPrice(scaled[i], split.PreviousClose[i]);
+                prices[i] = data.ToPrice(split, i, scaled[i]);
             }
 
+            var scale = ForecastSkill.MaseScale(data.Train);
             return new SplitEvaluation(
                 split.Kind,
                 split.Count,
                 ErrorMetrics.Compute(predictedScaled, actualScaled),
                 ErrorMetrics.Compute(prices, split.ActualClose),
                 ErrorMetrics.Compute(naiveScaled, actualScaled),
-                ErrorMetrics.Compute(split.PreviousClose, split.ActualClose));
+                ErrorMetrics.Compute(split.PreviousClose, split.ActualClose))
+            {
+                Skill = baseline is null ? null : ForecastSkill.Compute(split, prices, baseline.Lags, baseline.PredictPrices(split), scale),
+            };
         }
     }
 }

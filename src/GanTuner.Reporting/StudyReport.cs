@@ -1,4 +1,5 @@
 using System.Globalization;
+using GanTuner.Forecasting;
 using GanTuner.Reporting.Building;
 using GanTuner.Reporting.Model;
 using GanTuner.Storage;

@@ -38,7 +38,7 @@ namespace GanTuner.Storage;
 /// then throws <see cref="StudyStoreException"/>; each member still happens entirely or not at all.</item>
 /// </list>
 /// </remarks>
-public interface IStudyStore
+public interface IStudyStore : IDisposable
 {
     /// <summary>Creates the study unless one of that name exists; returns whether this call created it.</summary>
     bool TryCreateStudy(StudyRecord study);

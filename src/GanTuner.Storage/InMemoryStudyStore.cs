@@ -7,6 +7,11 @@ public sealed class InMemoryStudyStore : IStudyStore
     private readonly Lock _gate = new();
     private readonly SortedDictionary<string, Entry> _studies = new(StringComparer.Ordinal);
 
+    /// <summary>Nothing to release: the studies live as long as the object.</summary>
+    public void Dispose()
+    {
+    }
+
     public bool TryCreateStudy(StudyRecord study)
     {
         ArgumentNullException.ThrowIfNull(study);

@@ -1,4 +1,5 @@
 using GanTuner.Tuning.Gan;
+using GanTuner.Tuning.Gp;
 using GanTuner.Tuning.Tuners;
 using GanTuner.Tuning.Tuners.Genetic;
 using GanTuner.Tuning.Tuners.Tpe;
@@ -10,7 +11,11 @@ public static class TunerFactory
 {
     /// <summary>Every name <see cref="Create"/> accepts.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["random", "grid", "tpe", "tpe-univariate", "tpe-multivariate", "ga", "gan", "gan-no-injection", "gan-no-diversity", "gan-no-feedback"];
+        [
+            "random", "grid", "tpe", "tpe-univariate", "tpe-multivariate", "ga", "gp",
+            "gan", "gan-no-injection", "gan-no-diversity", "gan-no-feedback",
+            "gan-paper", "gan-paper-no-injection", "gan-paper-no-diversity", "gan-paper-no-feedback",
+        ];
 
     /// <summary>Refuses options that the named tuner would never read: <see cref="Create"/> ignores keys of other
     /// tuners (so <c>compare</c> can hand one set to several), but a study of one tuner given another's key, or a
@@ -25,6 +30,7 @@ public static class TunerFactory
             "grid" => "grid.",
             "tpe" or "tpe-univariate" or "tpe-multivariate" => "tpe.",
             "ga" => "ga.",
+            "gp" => "gp.",
             _ when name.StartsWith("gan", StringComparison.Ordinal) => "gan.",
             _ => null,
         };
@@ -50,7 +56,11 @@ public static class TunerFactory
             "tpe" or "tpe-multivariate" => new TpeTuner(space, seed, TpeSettings.From(options, multivariate: true)),
             "tpe-univariate" => new TpeTuner(space, seed, TpeSettings.From(options, multivariate: false)),
             "ga" => new GeneticTuner(space, seed, GeneticSettings.From(options)),
-            "gan" => GanTunerBuilder.Create(space, seed, options),
+            "gp" => new GpTuner(space, seed, GpSettings.From(options)),
+            "gan" or "gan-paper" => GanTunerBuilder.Create(space, seed, options),
+            "gan-paper-no-injection" => GanTunerBuilder.Create(space, seed, options.With("gan.no_injection", "true")),
+            "gan-paper-no-diversity" => GanTunerBuilder.Create(space, seed, options.With("gan.no_diversity", "true")),
+            "gan-paper-no-feedback" => GanTunerBuilder.Create(space, seed, options.With("gan.no_feedback", "true")),
             "gan-no-injection" => GanTunerBuilder.Create(space, seed, options.With("gan.no_injection", "true")),
             "gan-no-diversity" => GanTunerBuilder.Create(space, seed, options.With("gan.no_diversity", "true")),
             "gan-no-feedback" => GanTunerBuilder.Create(space, seed, options.With("gan.no_feedback", "true")),

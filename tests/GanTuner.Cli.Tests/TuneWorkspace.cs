@@ -54,13 +54,17 @@ internal sealed class TuneWorkspace : IDisposable
 
     public RunningGanTuner Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // Through env(1) so that SIGINT is delivered even when the test run itself was started with SIGINT
+        // ignored (a background job of a non-interactive shell is), which the child would otherwise inherit.
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = Directory,
         };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gantuner.dll"));
         foreach (var arg in args)
         {

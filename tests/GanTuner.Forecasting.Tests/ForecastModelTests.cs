@@ -6,12 +6,14 @@ namespace GanTuner.Forecasting.Tests;
 public sealed class ForecastModelTests
 {
     [Theory]
-    [InlineData(ForecastTarget.Level)]
-    [InlineData(ForecastTarget.LogReturn)]
-    public void A_saved_model_loads_with_the_same_weights_and_forecasts(ForecastTarget target)
+    [InlineData(ForecastTarget.Level, Scaling.Global)]
+    [InlineData(ForecastTarget.LogReturn, Scaling.Global)]
+    [InlineData(ForecastTarget.Level, Scaling.Window)]
+    [InlineData(ForecastTarget.LogReturn, Scaling.Window)]
+    public void A_saved_model_loads_with_the_same_weights_and_forecasts(ForecastTarget target, Scaling scaling)
     {
         var series = SyntheticSeries.Wave();
-        var datasets = new ForecastDatasetCache(series, new DatasetSpec(6, Protocol.Holdout, target));
+        var datasets = new ForecastDatasetCache(series, new DatasetSpec(6, Protocol.Holdout, target, Scaling: scaling));
         var result = TrialRunner.Run(datasets, new TrialConfig(1, 4, 0.01, 16, 6, 0.0, Epochs: 1, Threads: 1), new TrialOptions(KeepModel: true));
         var model = result.Model!;
         var path = Path.Combine(Path.GetTempPath(), $"gantuner-model-{Guid.NewGuid():N}.json");
@@ -24,6 +26,7 @@ public sealed class ForecastModelTests
             Assert.Equal(model.Network.Spec, loaded.Network.Spec);
             Assert.Equal(model.Data, loaded.Data);
             Assert.Equal(model.Scaler, loaded.Scaler);
+            Assert.Equal(model.WindowScaling, loaded.WindowScaling);
             var next = loaded.PredictNextClose(series);
             Assert.Equal(model.PredictNextClose(series), next);
             Assert.InRange(next, series.Close.Min() * 0.5, series.Close.Max() * 1.5);
@@ -34,14 +37,18 @@ public sealed class ForecastModelTests
         }
     }
 
-    [Fact]
-    public void The_next_close_uses_the_same_window_as_the_dataset()
+    [Theory]
+    [InlineData(ForecastTarget.Level, Scaling.Global)]
+    [InlineData(ForecastTarget.Level, Scaling.Window)]
+    [InlineData(ForecastTarget.LogReturn, Scaling.Window)]
+    public void The_next_close_uses_the_same_window_as_the_dataset(ForecastTarget target, Scaling scaling)
     {
         var series = SyntheticSeries.Wave();
-        var data = ForecastDataset.Build(series, new DatasetSpec(6));
+        var data = ForecastDataset.Build(series, new DatasetSpec(6, Target: target, Scaling: scaling));
         var model = TrialRunner.Run(data, new TrialConfig(1, 3, 0.01, 16, 6, 0.0, Epochs: 1, Threads: 1), new TrialOptions(KeepModel: true)).Model!;
 
-        var expected = data.ToPrice(model.PredictScaled(data.NextInput())[0], series.Close[^1]);
+        var input = data.NextInput(out var frame);
+        var expected = ForecastDataset.ToPrice(target, frame, model.PredictScaled(input)[0], series.Close[^1]);
 
         Assert.Equal(expected, model.PredictNextClose(series), 9);
     }

@@ -5,7 +5,7 @@ namespace GanTuner.Tuning.Tests;
 /// <summary>What every baseline tuner promises: determinism, canonical points, no repeats.</summary>
 public sealed class TunerContractTests
 {
-    public static TheoryData<string> Tuners => ["random", "grid", "tpe", "tpe-univariate", "ga"];
+    public static TheoryData<string> Tuners => ["random", "grid", "tpe", "tpe-univariate", "ga", "gp"];
 
     /// <summary>2 × 3 × 2 = 12 configurations: small enough to exhaust.</summary>
     private static SearchSpace TinySpace() => new(
@@ -73,7 +73,7 @@ public sealed class TunerContractTests
     }
 
     /// <summary>Few start-up trials and a small GA population so the model-based phases are reached quickly.</summary>
-    internal static TunerOptions Fast { get; } = TunerOptions.Parse(["tpe.startup=4", "ga.population=4", "grid.points=4"]);
+    internal static TunerOptions Fast { get; } = TunerOptions.Parse(["tpe.startup=4", "ga.population=4", "grid.points=4", "gp.startup=4"]);
 
     internal static List<double[]> Run(ITuner tuner, int trials, int failEvery = 0)
     {

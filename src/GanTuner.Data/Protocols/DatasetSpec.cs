@@ -6,9 +6,11 @@ namespace GanTuner.Data.Protocols;
 /// <param name="Target">Level or log return.</param>
 /// <param name="Column">Which price column is modelled.</param>
 /// <param name="ShuffleSeed">Seed of the window shuffle under <see cref="Protocol.PaperShuffled"/>; unused otherwise.</param>
+/// <param name="Scaling">One min–max scaler for all windows (the paper's way), or each window relative to itself.</param>
 public sealed record DatasetSpec(
     int SequenceLength,
     Protocol Protocol = Protocol.Holdout,
     ForecastTarget Target = ForecastTarget.Level,
     PriceColumn Column = PriceColumn.Close,
-    int ShuffleSeed = 42);
+    int ShuffleSeed = 42,
+    Scaling Scaling = Scaling.Global);

@@ -8,15 +8,15 @@ namespace GanTuner.Data.Protocols;
 /// </summary>
 public sealed class ForecastDataset
 {
-    private readonly double[] _scaled;
+    private readonly double[] _raw;
 
-    private ForecastDataset(PriceSeries series, DatasetSpec spec, SplitPlan plan, MinMaxScaler scaler, double[] scaled)
+    private ForecastDataset(PriceSeries series, DatasetSpec spec, SplitPlan plan, WindowScaling scaling, double[] raw)
     {
         Series = series;
         Spec = spec;
         Plan = plan;
-        Scaler = scaler;
-        _scaled = scaled;
+        WindowScaling = scaling;
+        _raw = raw;
         Prices = series.Prices(spec.Column);
         var rows = TargetRows(plan, spec.ShuffleSeed);
         Train = Windows(SplitKind.Train, rows.Train);
@@ -31,7 +31,10 @@ public sealed class ForecastDataset
     public SplitPlan Plan { get; }
 
     /// <summary>Fitted on prices (level) or log returns (log-return) of rows before <see cref="SplitPlan.FitEnd"/>.</summary>
-    public MinMaxScaler Scaler { get; }
+    public MinMaxScaler Scaler => WindowScaling.MinMax;
+
+    /// <summary>How each window is scaled; fitted on rows before <see cref="SplitPlan.FitEnd"/> only.</summary>
+    public WindowScaling WindowScaling { get; }
 
     /// <summary>The modelled price column.</summary>
     public double[] Prices { get; }
@@ -62,19 +65,38 @@ public sealed class ForecastDataset
     };
 
     /// <summary>The input window for the day after the last row: what a "next close" prediction uses.</summary>
-    public float[] NextInput()
+    public float[] NextInput() => NextInput(out _);
+
+    /// <summary>The input window for the day after the last row, and its frame.</summary>
+    public float[] NextInput(out WindowFrame frame)
     {
         var input = new float[SequenceLength];
-        CopyInput(_scaled.Length, input);
+        frame = CopyInput(_raw.Length, input);
         return input;
     }
 
-    /// <summary>Maps a model's scaled prediction for a target day to a price, given the close of the day before.</summary>
-    public double ToPrice(double scaledPrediction, double previousClose) => Spec.Target switch
+    /// <summary>
+    /// Maps a model's scaled prediction for a target day to a price, given the close of the day before.
+    /// Global scaling only: under window scaling each window has its own frame (use the overload with a split).
+    /// </summary>
+    public double ToPrice(double scaledPrediction, double previousClose) =>
+        Spec.Scaling == Scaling.Global
+            ? ToPrice(Spec.Target, WindowScaling.Frame([]), scaledPrediction, previousClose)
+            : throw new InvalidOperationException("under window scaling a prediction maps back through its own window's frame");
+
+    /// <summary>Maps a model's scaled prediction for window <paramref name="window"/> of <paramref name="split"/> to a price.</summary>
+    public double ToPrice(WindowSplit split, int window, double scaledPrediction)
     {
-        ForecastTarget.Level => Scaler.Inverse(scaledPrediction),
-        ForecastTarget.LogReturn => previousClose * Math.Exp(Scaler.Inverse(scaledPrediction)),
-        _ => throw new InvalidOperationException($"unknown target {Spec.Target}"),
+        ArgumentNullException.ThrowIfNull(split);
+        return ToPrice(Spec.Target, split.Frames[window], scaledPrediction, split.PreviousClose[window]);
+    }
+
+    /// <summary>Maps a scaled prediction to a price through its window's frame and the close of the day before.</summary>
+    public static double ToPrice(ForecastTarget target, WindowFrame frame, double scaledPrediction, double previousClose) => target switch
+    {
+        ForecastTarget.Level => frame.Inverse(scaledPrediction),
+        ForecastTarget.LogReturn => previousClose * Math.Exp(frame.Inverse(scaledPrediction)),
+        _ => throw new InvalidOperationException($"unknown target {target}"),
     };
 
     /// <exception cref="PriceDataException">Too few rows for the protocol and sequence length, or a constant fitting part.</exception>
@@ -104,19 +126,15 @@ public sealed class ForecastDataset
         }
 
         var scaler = MinMaxScaler.Fit(fitPart);
-        var scaled = new double[raw.Length];
-        for (var i = fitStart; i < raw.Length; i++)
-        {
-            scaled[i] = scaler.Transform(raw[i]);
-        }
-
-        return new ForecastDataset(series, spec, plan, scaler, scaled);
+        var typical = WindowScaling.RmsLogReturn(prices.AsSpan(0, plan.FitEnd));
+        var scaling = new WindowScaling(spec.Scaling, spec.Target, scaler, spec.Scaling == Scaling.Window ? typical : double.NaN);
+        return new ForecastDataset(series, spec, plan, scaling, raw);
     }
 
     /// <summary>A one-line summary for logs and reports.</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Spec.Protocol.Name()}/{Spec.Target.Name()} L={SequenceLength}: train {Train.Count}, validation {Validation.Count}, test {Test.Count} windows");
+        $"{Spec.Protocol.Name()}/{Spec.Target.Name()}/{Spec.Scaling.Name()} L={SequenceLength}: train {Train.Count}, validation {Validation.Count}, test {Test.Count} windows");
 
     private static double[] LogReturns(double[] prices)
     {
@@ -159,29 +177,33 @@ public sealed class ForecastDataset
         var previous = new double[rows.Length];
         var actual = new double[rows.Length];
         var dates = new DateOnly[rows.Length];
-        // Persistence predicts an unchanged close: the previous scaled close, or a zero log return.
-        var zeroReturn = (float)Scaler.Transform(0);
+        var frames = new WindowFrame[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
             var t = rows[i];
-            CopyInput(t, inputs.AsSpan(i * l, l));
-            targets[i] = (float)_scaled[t];
-            naive[i] = Spec.Target == ForecastTarget.Level ? (float)_scaled[t - 1] : zeroReturn;
+            var frame = CopyInput(t, inputs.AsSpan(i * l, l));
+            frames[i] = frame;
+            targets[i] = (float)frame.Forward(_raw[t]);
+            // Persistence predicts an unchanged close: the previous close, or a zero log return.
+            naive[i] = (float)frame.Forward(Spec.Target == ForecastTarget.Level ? _raw[t - 1] : 0.0);
             previous[i] = Prices[t - 1];
             actual[i] = Prices[t];
             dates[i] = Series.Dates[t];
         }
 
-        return new WindowSplit(kind, l, rows, dates, inputs, targets, naive, previous, actual);
+        return new WindowSplit(kind, l, rows, dates, inputs, targets, naive, previous, actual, frames);
     }
 
-    // The input of target row t is rows t−L … t−1 only.
-    private void CopyInput(int targetRow, Span<float> destination)
+    // The input of target row t is rows t−L … t−1 only, and so is its frame.
+    private WindowFrame CopyInput(int targetRow, Span<float> destination)
     {
-        var source = _scaled.AsSpan(targetRow - SequenceLength, SequenceLength);
+        var source = _raw.AsSpan(targetRow - SequenceLength, SequenceLength);
+        var frame = WindowScaling.Frame(source);
         for (var j = 0; j < source.Length; j++)
         {
-            destination[j] = (float)source[j];
+            destination[j] = (float)frame.Forward(source[j]);
         }
+
+        return frame;
     }
 }

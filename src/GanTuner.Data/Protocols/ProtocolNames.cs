@@ -7,6 +7,22 @@ public static class ProtocolNames
 
     public static IReadOnlyList<string> Targets { get; } = ["level", "log-return"];
 
+    public static IReadOnlyList<string> Scalings { get; } = ["global", "window"];
+
+    public static string Name(this Scaling scaling) => scaling switch
+    {
+        Scaling.Global => "global",
+        Scaling.Window => "window",
+        _ => throw new ArgumentOutOfRangeException(nameof(scaling), scaling, null),
+    };
+
+    public static bool TryParseScaling(string? text, out Scaling scaling)
+    {
+        var index = Index(Scalings, text);
+        scaling = (Scaling)Math.Max(index, 0);
+        return index >= 0;
+    }
+
     public static string Name(this Protocol protocol) => protocol switch
     {
         Protocol.Holdout => "holdout",

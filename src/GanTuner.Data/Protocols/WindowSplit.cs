@@ -16,8 +16,10 @@ public sealed class WindowSplit
         float[] targets,
         float[] naiveTargets,
         double[] previousClose,
-        double[] actualClose)
+        double[] actualClose,
+        WindowFrame[] frames)
     {
+        Frames = frames;
         Kind = kind;
         SequenceLength = sequenceLength;
         TargetRows = targetRows;
@@ -54,6 +56,9 @@ public sealed class WindowSplit
     public int[] TargetRows { get; }
 
     public DateOnly[] TargetDates { get; }
+
+    /// <summary>Each window's map between raw values and scaled ones (one shared frame under global scaling).</summary>
+    public WindowFrame[] Frames { get; }
 
     public ReadOnlySpan<float> Input(int window) => Inputs.AsSpan(window * SequenceLength, SequenceLength);
 }

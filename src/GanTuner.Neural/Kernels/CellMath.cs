@@ -11,22 +11,28 @@ internal static class CellMath
 {
     /// <summary>
     /// Turns pre-activations into gates in place (σ, σ, tanh, σ), then c' = f⊙c + i⊙g,
-    /// tanh(c') and h' = o⊙tanh(c').
+    /// tanh(c') and h' = o⊙tanh(c'), on n values of each gate; gate g starts at g·<paramref name="gateStride"/>
+    /// in <paramref name="gates"/> (n for a whole block, H·r when a thread takes a range of units).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Forward<T, TV>(int n, Span<T> gates, ReadOnlySpan<T> cPrev, Span<T> cNext, Span<T> tanhC, Span<T> h)
+    public static void Forward<T, TV>(int n, int gateStride, Span<T> gates, ReadOnlySpan<T> cPrev, Span<T> cNext, Span<T> tanhC, Span<T> h)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct, IVector<TV, T>
     {
-        if (gates.Length < 4 * n || cPrev.Length < n || cNext.Length < n || tanhC.Length < n || h.Length < n)
+        if (n <= 0)
+        {
+            return;
+        }
+
+        if (gateStride < n || gates.Length < (3 * gateStride) + n || cPrev.Length < n || cNext.Length < n || tanhC.Length < n || h.Length < n)
         {
             throw new ArgumentException("Cell buffers are shorter than the block.");
         }
 
         ref var iRef = ref gates[0];
-        ref var fRef = ref gates[n];
-        ref var gRef = ref gates[2 * n];
-        ref var oRef = ref gates[3 * n];
+        ref var fRef = ref gates[gateStride];
+        ref var gRef = ref gates[2 * gateStride];
+        ref var oRef = ref gates[3 * gateStride];
         ref var cpRef = ref Unsafe.AsRef(in cPrev[0]);
         ref var cnRef = ref cNext[0];
         ref var tcRef = ref tanhC[0];
@@ -51,14 +57,20 @@ internal static class CellMath
 
     /// <summary>
     /// Backward through one step: from ∂L/∂h (dhRecurrent + dhAbove when given) and the running ∂L/∂c,
-    /// overwrites the gates with ∂L/∂(pre-activations) and leaves ∂L/∂c_{t−1} in <paramref name="dc"/>.
+    /// overwrites the gates with ∂L/∂(pre-activations) and leaves ∂L/∂c_{t−1} in <paramref name="dc"/>;
+    /// gate g starts at g·<paramref name="gateStride"/> as in <see cref="Forward{T, TV}"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Backward<T, TV>(int n, Span<T> gates, ReadOnlySpan<T> cPrev, ReadOnlySpan<T> tanhC, ReadOnlySpan<T> dhRecurrent, ReadOnlySpan<T> dhAbove, Span<T> dc)
+    public static void Backward<T, TV>(int n, int gateStride, Span<T> gates, ReadOnlySpan<T> cPrev, ReadOnlySpan<T> tanhC, ReadOnlySpan<T> dhRecurrent, ReadOnlySpan<T> dhAbove, Span<T> dc)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct, IVector<TV, T>
     {
-        if (gates.Length < 4 * n || cPrev.Length < n || tanhC.Length < n || dhRecurrent.Length < n || dc.Length < n || (!dhAbove.IsEmpty && dhAbove.Length < n))
+        if (n <= 0)
+        {
+            return;
+        }
+
+        if (gateStride < n || gates.Length < (3 * gateStride) + n || cPrev.Length < n || tanhC.Length < n || dhRecurrent.Length < n || dc.Length < n || (!dhAbove.IsEmpty && dhAbove.Length < n))
         {
             throw new ArgumentException("Cell buffers are shorter than the block.");
         }
@@ -66,9 +78,9 @@ internal static class CellMath
         var one = TV.Broadcast(T.One);
         var hasAbove = !dhAbove.IsEmpty;
         ref var iRef = ref gates[0];
-        ref var fRef = ref gates[n];
-        ref var gRef = ref gates[2 * n];
-        ref var oRef = ref gates[3 * n];
+        ref var fRef = ref gates[gateStride];
+        ref var gRef = ref gates[2 * gateStride];
+        ref var oRef = ref gates[3 * gateStride];
         ref var cpRef = ref Unsafe.AsRef(in cPrev[0]);
         ref var tcRef = ref Unsafe.AsRef(in tanhC[0]);
         ref var dhrRef = ref Unsafe.AsRef(in dhRecurrent[0]);

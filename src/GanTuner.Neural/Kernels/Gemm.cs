@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace GanTuner.Neural.Kernels;
 
@@ -37,15 +38,17 @@ internal static class Gemm
     /// D_s starts at d + s·dStep ([rowsD × r]) and X_s at x + s·xStep ([rowsX × r]); C is
     /// [rowsD × rowsX] row-major. This is ∂L/∂W = Σ_t δz_t · [x_t; h_{t−1}]ᵀ over the window.
     /// </summary>
+    /// <remarks>
+    /// Each C[i, j] is summed in an order fixed by <paramref name="block"/> alone (steps are taken in
+    /// blocks of that length), so a caller that splits the rows of D between threads and passes the
+    /// whole product's <see cref="StepBlock{T}"/> gets the same bits as one unsplit call.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AccumulateProducts<T, TV>(int rowsD, int rowsX, int r, int steps, ref T d, int dStep, ref T x, int xStep, ref T c)
+    public static void AccumulateProducts<T, TV>(int rowsD, int rowsX, int r, int steps, ref T d, int dStep, ref T x, int xStep, ref T c, int block = 0)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct, IVector<TV, T>
     {
-        // Steps are taken in blocks that fit in L2 so that each block is swept from cache by every tile;
-        // the block length depends only on the shapes.
-        var bytesPerStep = (rowsD + rowsX) * r * Unsafe.SizeOf<T>();
-        var block = Math.Clamp((768 * 1024) / Math.Max(1, bytesPerStep), 1, steps);
+        block = block > 0 ? Math.Min(block, steps) : StepBlock<T>(rowsD, rowsX, r, steps);
         for (var s0 = 0; s0 < steps; s0 += block)
         {
             var count = Math.Min(block, steps - s0);
@@ -55,9 +58,20 @@ internal static class Gemm
             for (; i + 4 <= rowsD; i += 4)
             {
                 var j = 0;
-                for (; j + 4 <= rowsX; j += 4)
+                if (Vector512.IsHardwareAccelerated)
                 {
-                    Tile4x4<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, ref xBlock, xStep, ref c);
+                    for (; j + 4 <= rowsX; j += 4)
+                    {
+                        Tile4x4<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, ref xBlock, xStep, ref c);
+                    }
+                }
+                else
+                {
+                    // 16 vector registers without AVX-512: a 4 × 4 tile's accumulators alone would fill them.
+                    for (; j + 2 <= rowsX; j += 2)
+                    {
+                        Tile4x2<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, ref xBlock, xStep, ref c);
+                    }
                 }
 
                 for (; j < rowsX; j++)
@@ -85,6 +99,17 @@ internal static class Gemm
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Steps per block of <see cref="AccumulateProducts{T, TV}"/> for a [rowsD × rowsX] product: blocks
+    /// fit in L2 so that each is swept from cache by every tile; the length depends only on the shapes.
+    /// </summary>
+    public static int StepBlock<T>(int rowsD, int rowsX, int r, int steps)
+        where T : unmanaged
+    {
+        var bytesPerStep = (rowsD + rowsX) * r * Unsafe.SizeOf<T>();
+        return Math.Clamp((768 * 1024) / Math.Max(1, bytesPerStep), 1, Math.Max(1, steps));
     }
 
     /// <summary>out[i] += Σ_s Σ_col D_s[i, col]: the bias gradient.</summary>
@@ -344,6 +369,54 @@ internal static class Gemm
         Unsafe.Add(ref c3, 1) += TV.Sum(s31);
         Unsafe.Add(ref c3, 2) += TV.Sum(s32);
         Unsafe.Add(ref c3, 3) += TV.Sum(s33);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tile4x2<T, TV>(int i, int j, int rowsX, int r, int steps, ref T d, int dStep, ref T x, int xStep, ref T c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        TV s00 = TV.Zero, s01 = TV.Zero, s10 = TV.Zero, s11 = TV.Zero;
+        TV s20 = TV.Zero, s21 = TV.Zero, s30 = TV.Zero, s31 = TV.Zero;
+        for (var s = 0; s < steps; s++)
+        {
+            ref var d0 = ref Unsafe.Add(ref d, (s * dStep) + (i * r));
+            ref var d1 = ref Unsafe.Add(ref d0, r);
+            ref var d2 = ref Unsafe.Add(ref d1, r);
+            ref var d3 = ref Unsafe.Add(ref d2, r);
+            ref var x0 = ref Unsafe.Add(ref x, (s * xStep) + (j * r));
+            ref var x1 = ref Unsafe.Add(ref x0, r);
+            for (var col = 0; col < r; col += TV.Count)
+            {
+                var xv0 = TV.Load(ref Unsafe.Add(ref x0, col));
+                var xv1 = TV.Load(ref Unsafe.Add(ref x1, col));
+                var dv = TV.Load(ref Unsafe.Add(ref d0, col));
+                s00 = TV.MultiplyAdd(dv, xv0, s00);
+                s01 = TV.MultiplyAdd(dv, xv1, s01);
+                dv = TV.Load(ref Unsafe.Add(ref d1, col));
+                s10 = TV.MultiplyAdd(dv, xv0, s10);
+                s11 = TV.MultiplyAdd(dv, xv1, s11);
+                dv = TV.Load(ref Unsafe.Add(ref d2, col));
+                s20 = TV.MultiplyAdd(dv, xv0, s20);
+                s21 = TV.MultiplyAdd(dv, xv1, s21);
+                dv = TV.Load(ref Unsafe.Add(ref d3, col));
+                s30 = TV.MultiplyAdd(dv, xv0, s30);
+                s31 = TV.MultiplyAdd(dv, xv1, s31);
+            }
+        }
+
+        ref var c0 = ref Unsafe.Add(ref c, (i * rowsX) + j);
+        c0 += TV.Sum(s00);
+        Unsafe.Add(ref c0, 1) += TV.Sum(s01);
+        ref var c1 = ref Unsafe.Add(ref c0, rowsX);
+        c1 += TV.Sum(s10);
+        Unsafe.Add(ref c1, 1) += TV.Sum(s11);
+        ref var c2 = ref Unsafe.Add(ref c1, rowsX);
+        c2 += TV.Sum(s20);
+        Unsafe.Add(ref c2, 1) += TV.Sum(s21);
+        ref var c3 = ref Unsafe.Add(ref c2, rowsX);
+        c3 += TV.Sum(s30);
+        Unsafe.Add(ref c3, 1) += TV.Sum(s31);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

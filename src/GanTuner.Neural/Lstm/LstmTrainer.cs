@@ -13,20 +13,22 @@ namespace GanTuner.Neural.Lstm;
 /// </summary>
 /// <remarks>
 /// Windows are passed as one flat array [n × sequence × inputs] (batch first, as in PyTorch) with
-/// targets [n]; a batch is a list of row indices into them. A batch is cut into chunks of
-/// <see cref="RowsPerChunk"/> rows (a function of the batch size, the thread count and the memory
-/// budget) that the threads take one at a time; each chunk's gradient is computed on its own and
-/// merged in chunk order, so whichever thread ran it, a given seed and thread count always give the
-/// same bits. Not thread-safe: one caller at a time.
+/// targets [n]; a batch is a list of row indices into them. <see cref="ParallelPlan.Choose"/> picks how
+/// a batch uses the threads (<see cref="Plan"/>). Under <see cref="ParallelPlanKind.Rows"/> a batch is
+/// cut into chunks of <see cref="RowsPerChunk"/> rows that the threads take one at a time; each chunk's
+/// gradient is computed on its own and merged in chunk order. Under <see cref="ParallelPlanKind.Units"/>
+/// all threads work on each chunk together, every one on a fixed share of the hidden units. Either way
+/// a given seed and thread count always give the same bits. Not thread-safe: one caller at a time.
 /// </remarks>
 public sealed class LstmTrainer<T> : IDisposable
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private const long ChunkCacheBytes = 8L * 1024 * 1024;
-
     private readonly LstmWorkspace<T>[] _workspaces;
     private readonly T[][] _workerGradients;
     private readonly ChunkScheduler _scheduler;
+    private readonly SpinTeam? _team;
+    private readonly Action<int, SpinTeam.Cursor> _teamGradientBody;
+    private readonly Action<int, SpinTeam.Cursor> _teamPredictBody;
     private readonly Action<int, int> _gradientBody;
     private readonly Action<int, int> _predictBody;
     private readonly AdamOptions _adam;
@@ -44,6 +46,10 @@ public sealed class LstmTrainer<T> : IDisposable
     private Memory<T> _output;
     private int _count;
     private int _chunks;
+    private int _teamChunk;
+
+    // The squared error of the team's chunk, written by whichever member ran the loss piece.
+    private double _teamSse;
     private bool _training;
 
     // Gradient merging: chunks write straight into Gradients when they run one after another on one
@@ -65,22 +71,10 @@ public sealed class LstmTrainer<T> : IDisposable
         _adam = options.Adam ?? new AdamOptions();
         _windowLength = options.SequenceLength * network.Spec.InputSize;
 
-        // Chunks are padded to the narrowest SIMD width, but a batch is only split between threads into
-        // chunks of at least the widest one: two 8-row halves of a 16-row batch cost 1.4 times the CPU
-        // of one 16-row chunk in AVX-512 (measured), more than a second core gives back.
-        var granule = Vector256.IsHardwareAccelerated ? Vector256<T>.Count : 1;
-        var wide = Vector512.IsHardwareAccelerated ? Vector512<T>.Count : granule;
-        var perThread = Math.Min(
-            RoundUp(options.MaxBatchSize, granule),
-            RoundUp((options.MaxBatchSize + options.Threads - 1) / options.Threads, wide));
+        Plan = ParallelPlan.Choose(network.Spec, options.MaxBatchSize, options.SequenceLength, options.Threads, Unsafe.SizeOf<T>(), options.MemoryBudgetBytes, options.Plan);
+        RowsPerChunk = Plan.RowsPerChunk;
+        var members = Plan.Kind == ParallelPlanKind.Rows ? Plan.Threads : 1;
         var bytesPerRow = LstmWorkspace<T>.BytesPerRow(network.Spec, options.SequenceLength, Unsafe.SizeOf<T>());
-        var affordable = options.MemoryBudgetBytes / Math.Max(1, options.Threads) / bytesPerRow;
-        var cap = (int)Math.Max(granule, Math.Min(int.MaxValue / 2, affordable) / granule * granule);
-        // A chunk's activations are written forward and read back in backward: keeping them within the
-        // last-level cache is worth more than wider chunks (measured: batch 512 runs ~30 % faster in 64-row chunks).
-        var cacheCap = (int)Math.Max(wide, ChunkCacheBytes / bytesPerRow / wide * wide);
-        RowsPerChunk = Math.Min(Math.Min(perThread, cap), cacheCap);
-        var members = Math.Min(options.Threads, (options.MaxBatchSize + RowsPerChunk - 1) / RowsPerChunk);
 
         _workspaces = new LstmWorkspace<T>[members];
         _workerGradients = new T[members][];
@@ -95,8 +89,11 @@ public sealed class LstmTrainer<T> : IDisposable
         _adamM = new T[network.ParameterCount];
         _adamV = new T[network.ParameterCount];
         _scheduler = new ChunkScheduler(members);
+        _team = Plan.Kind == ParallelPlanKind.Units ? new SpinTeam(Plan.Threads) : null;
         _gradientBody = GradientChunk;
         _predictBody = PredictChunk;
+        _teamGradientBody = TeamGradientChunk;
+        _teamPredictBody = TeamPredictChunk;
     }
 
     /// <summary>The network being trained (its parameters change in place).</summary>
@@ -111,8 +108,11 @@ public sealed class LstmTrainer<T> : IDisposable
     /// <summary>Batch rows per chunk (padded to the SIMD width inside a workspace).</summary>
     public int RowsPerChunk { get; }
 
-    /// <summary>Threads actually used (no more than there are chunks in the largest batch).</summary>
-    public int Threads => _scheduler.Size;
+    /// <summary>Threads actually used (no more than the plan can keep busy).</summary>
+    public int Threads => _team?.Size ?? _scheduler.Size;
+
+    /// <summary>How batches are spread over the threads, as <see cref="ParallelPlan.Choose"/> decided.</summary>
+    public ParallelPlan Plan { get; }
 
     /// <summary>Bytes held by the workspaces.</summary>
     public long WorkspaceBytes { get; }
@@ -146,7 +146,18 @@ public sealed class LstmTrainer<T> : IDisposable
 
         try
         {
-            _scheduler.Run(_chunks, _gradientBody);
+            if (_team is null)
+            {
+                _scheduler.Run(_chunks, _gradientBody);
+            }
+            else
+            {
+                for (_teamChunk = 0; _teamChunk < _chunks; _teamChunk++)
+                {
+                    _team.Run(_teamGradientBody);
+                    _sse += _teamSse;
+                }
+            }
         }
         finally
         {
@@ -182,7 +193,17 @@ public sealed class LstmTrainer<T> : IDisposable
         _chunks = (predictions.Length + RowsPerChunk - 1) / RowsPerChunk;
         try
         {
-            _scheduler.Run(_chunks, _predictBody);
+            if (_team is null)
+            {
+                _scheduler.Run(_chunks, _predictBody);
+            }
+            else
+            {
+                for (_teamChunk = 0; _teamChunk < _chunks; _teamChunk++)
+                {
+                    _team.Run(_teamPredictBody);
+                }
+            }
         }
         finally
         {
@@ -191,7 +212,11 @@ public sealed class LstmTrainer<T> : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _scheduler.Dispose();
+    public void Dispose()
+    {
+        _scheduler.Dispose();
+        _team?.Dispose();
+    }
 
     /// <summary>Lets tests replay a batch with the same dropout masks.</summary>
     internal ulong BatchCounter
@@ -223,8 +248,6 @@ public sealed class LstmTrainer<T> : IDisposable
 
         return result;
     }
-
-    private static int RoundUp(int value, int granule) => (value + granule - 1) / granule * granule;
 
     private void Validate(ReadOnlyMemory<T> windows, ReadOnlyMemory<T> targets, ReadOnlyMemory<int> rows)
     {
@@ -262,15 +285,57 @@ public sealed class LstmTrainer<T> : IDisposable
                 Array.Clear(grads);
             }
 
-            var r = ws.Rows;
+            var cursor = default(SpinTeam.Cursor);
+            sse = ChunkGradient(ws, grads, chunk, ref cursor);
+            computed = true;
+        }
+        finally
+        {
+            Merge(chunk, grads, sse, computed);
+        }
+    }
+
+    /// <summary>One chunk of a batch computed by the whole team (the Units plan, always direct).</summary>
+    private void TeamGradientChunk(int member, SpinTeam.Cursor cursor) =>
+        ChunkGradient(_workspaces[0], Gradients, _teamChunk, ref cursor);
+
+    /// <summary>
+    /// Forward and backward of one chunk into <paramref name="grads"/>; returns its squared error (on the
+    /// member that ran the loss piece; 0 elsewhere). With a team every member calls it, and the job's
+    /// arguments are read only inside pieces (a member late for this job must never see the next one's).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double ChunkGradient(LstmWorkspace<T> ws, T[] grads, int chunk, ref SpinTeam.Cursor cursor)
+    {
+        var team = cursor.Size > 1;
+        var masks = default(MaskRandom);
+        var training = false;
+        var wantInput = false;
+        for (var piece = cursor.Begin(team ? 2 : 1); piece >= 0; piece = cursor.Next())
+        {
+            (training, wantInput) = (_training, !_output.IsEmpty);
+            masks = new MaskRandom(Options.Seed, _batchCounter, (ulong)chunk);
+            if (piece == 0)
+            {
+                LoadInputs(ws, ChunkRows(chunk), 0);
+            }
+
+            if (team && piece == 1)
+            {
+                LstmPass.Prepare(Network.Spec, ws, training, ref masks);
+            }
+        }
+
+        // Every member needs the flags for its phase structure, not only the one that ran piece 0.
+        (training, wantInput) = (_training, !_output.IsEmpty);
+        Forward(ws, training, ref masks, ref cursor, team);
+        var sse = 0.0;
+        for (var piece = cursor.Begin(1); piece >= 0; piece = cursor.Next())
+        {
+            var rows = ChunkRows(chunk);
             var targets = _targets.Span;
             var scale = T.CreateChecked(2.0 / _count);
-            var start = chunk * RowsPerChunk;
-            var rows = _rows.Span.Slice(start, Math.Min(RowsPerChunk, _count - start));
-            LoadInputs(ws, rows, 0);
-            var masks = new MaskRandom(Options.Seed, _batchCounter, (ulong)chunk);
-            Forward(ws, _training, ref masks);
-            for (var col = 0; col < r; col++)
+            for (var col = 0; col < ws.Rows; col++)
             {
                 if (col < rows.Length)
                 {
@@ -285,19 +350,25 @@ public sealed class LstmTrainer<T> : IDisposable
                 }
             }
 
-            var wantInput = !_output.IsEmpty;
-            Backward(ws, grads, wantInput);
-            if (wantInput)
-            {
-                ScatterInputGradient(ws, rows);
-            }
+            _teamSse = sse;
+        }
 
-            computed = true;
-        }
-        finally
+        Backward(ws, grads, wantInput, ref cursor);
+        if (wantInput)
         {
-            Merge(chunk, grads, sse, computed);
+            for (var piece = cursor.Begin(1); piece >= 0; piece = cursor.Next())
+            {
+                ScatterInputGradient(ws, ChunkRows(chunk));
+            }
         }
+
+        return sse;
+    }
+
+    private ReadOnlySpan<int> ChunkRows(int chunk)
+    {
+        var start = chunk * RowsPerChunk;
+        return _rows.Span.Slice(start, Math.Min(RowsPerChunk, _count - start));
     }
 
     /// <summary>
@@ -341,11 +412,33 @@ public sealed class LstmTrainer<T> : IDisposable
     {
         var ws = _workspaces[member];
         var masks = default(MaskRandom);
+        var cursor = default(SpinTeam.Cursor);
         var start = chunk * RowsPerChunk;
         var count = Math.Min(RowsPerChunk, _count - start);
         LoadInputs(ws, [], start, count);
-        Forward(ws, training: false, ref masks);
+        Forward(ws, training: false, ref masks, ref cursor, prepared: false);
         ws.Prediction.AsSpan(0, count).CopyTo(_output.Span.Slice(start, count));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void TeamPredictChunk(int member, SpinTeam.Cursor cursor)
+    {
+        var ws = _workspaces[0];
+        var masks = default(MaskRandom);
+        for (var piece = cursor.Begin(1); piece >= 0; piece = cursor.Next())
+        {
+            var start = _teamChunk * RowsPerChunk;
+            LoadInputs(ws, [], start, Math.Min(RowsPerChunk, _count - start));
+            LstmPass.Prepare(Network.Spec, ws, training: false, ref masks);
+        }
+
+        Forward(ws, training: false, ref masks, ref cursor, prepared: true);
+        for (var piece = cursor.Begin(1); piece >= 0; piece = cursor.Next())
+        {
+            var start = _teamChunk * RowsPerChunk;
+            var count = Math.Min(RowsPerChunk, _count - start);
+            ws.Prediction.AsSpan(0, count).CopyTo(_output.Span.Slice(start, count));
+        }
     }
 
     /// <summary>Writes x_t of the chunk's windows into the x rows of layer 0's blocks, zero on padding.</summary>
@@ -393,35 +486,35 @@ public sealed class LstmTrainer<T> : IDisposable
         }
     }
 
-    private void Forward(LstmWorkspace<T> ws, bool training, ref MaskRandom masks)
+    private void Forward(LstmWorkspace<T> ws, bool training, ref MaskRandom masks, ref SpinTeam.Cursor cursor, bool prepared)
     {
         if (Vector512.IsHardwareAccelerated && ws.Rows % Vector512<T>.Count == 0)
         {
-            LstmPass.Forward<T, Vector512Ops<T>>(Network, ws, training, ref masks);
+            LstmPass.Forward<T, Vector512Ops<T>>(Network, ws, training, ref masks, ref cursor, prepared);
         }
         else if (Vector256.IsHardwareAccelerated && ws.Rows % Vector256<T>.Count == 0)
         {
-            LstmPass.Forward<T, Vector256Ops<T>>(Network, ws, training, ref masks);
+            LstmPass.Forward<T, Vector256Ops<T>>(Network, ws, training, ref masks, ref cursor, prepared);
         }
         else
         {
-            LstmPass.Forward<T, ScalarOps<T>>(Network, ws, training, ref masks);
+            LstmPass.Forward<T, ScalarOps<T>>(Network, ws, training, ref masks, ref cursor, prepared);
         }
     }
 
-    private void Backward(LstmWorkspace<T> ws, T[] grads, bool wantInput)
+    private void Backward(LstmWorkspace<T> ws, T[] grads, bool wantInput, ref SpinTeam.Cursor cursor)
     {
         if (Vector512.IsHardwareAccelerated && ws.Rows % Vector512<T>.Count == 0)
         {
-            LstmPass.Backward<T, Vector512Ops<T>>(Network, ws, grads, wantInput);
+            LstmPass.Backward<T, Vector512Ops<T>>(Network, ws, grads, wantInput, ref cursor);
         }
         else if (Vector256.IsHardwareAccelerated && ws.Rows % Vector256<T>.Count == 0)
         {
-            LstmPass.Backward<T, Vector256Ops<T>>(Network, ws, grads, wantInput);
+            LstmPass.Backward<T, Vector256Ops<T>>(Network, ws, grads, wantInput, ref cursor);
         }
         else
         {
-            LstmPass.Backward<T, ScalarOps<T>>(Network, ws, grads, wantInput);
+            LstmPass.Backward<T, ScalarOps<T>>(Network, ws, grads, wantInput, ref cursor);
         }
     }
 }

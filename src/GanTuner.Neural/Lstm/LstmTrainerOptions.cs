@@ -7,10 +7,12 @@ namespace GanTuner.Neural.Lstm;
 /// <param name="Threads">Worker threads; a batch is split into row chunks across them.</param>
 /// <param name="Seed">Seed of the dropout masks.</param>
 /// <param name="MemoryBudgetBytes">Cap on all workspaces together; large batches are then processed in several chunks per worker.</param>
+/// <param name="Plan">Forces how batches use the threads (null: <see cref="ParallelPlan.Choose"/> decides).</param>
 public sealed record LstmTrainerOptions(
     int SequenceLength,
     int MaxBatchSize,
     AdamOptions? Adam = null,
     int Threads = 1,
     ulong Seed = 0,
-    long MemoryBudgetBytes = 256L * 1024 * 1024);
+    long MemoryBudgetBytes = ParallelPlan.DefaultMemoryBudgetBytes,
+    ParallelPlanKind? Plan = null);

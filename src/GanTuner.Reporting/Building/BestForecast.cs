@@ -72,7 +72,7 @@ internal static class BestForecast
         return new TestForecast(
             [.. order.Select(i => test.TargetDates[i])],
             [.. order.Select(i => test.ActualClose[i])],
-            [.. order.Select(i => dataset.ToPrice(scaled[i], test.PreviousClose[i]))],
+            [.. order.Select(i => dataset.ToPrice(test, i, scaled[i]))],
             [.. order.Select(i => test.PreviousClose[i])]);
     }
 

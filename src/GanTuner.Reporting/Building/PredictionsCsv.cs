@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using GanTuner.Forecasting;
 using GanTuner.Reporting.Model;
 
@@ -9,28 +8,10 @@ namespace GanTuner.Reporting.Building;
 /// one row per test window in date order: what figure 12 and 13 draw when no model file can be loaded.</summary>
 public static class PredictionsCsv
 {
-    public const string Header = "date,actual,predicted,naive";
+    public const string Header = PredictionsCsvWriter.Header;
 
     /// <summary>Writes the forecasts (replacing <paramref name="path"/> only once fully written).</summary>
-    public static void Write(string path, PredictionSeries predictions)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        ArgumentNullException.ThrowIfNull(predictions);
-        var text = new StringBuilder(Header).Append('\n');
-        foreach (var i in Enumerable.Range(0, predictions.Dates.Count).OrderBy(i => predictions.Dates[i]))
-        {
-            text.Append(predictions.Dates[i].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(',')
-                .Append(predictions.Actual[i].ToString("R", CultureInfo.InvariantCulture)).Append(',')
-                .Append(predictions.Predicted[i].ToString("R", CultureInfo.InvariantCulture)).Append(',')
-                .Append(predictions.Naive[i].ToString("R", CultureInfo.InvariantCulture)).Append('\n');
-        }
-
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, text.ToString(), new UTF8Encoding(false));
-        File.Move(temporary, path, overwrite: true);
-    }
+    public static void Write(string path, PredictionSeries predictions) => PredictionsCsvWriter.Write(path, predictions);
 
     /// <exception cref="ReportException">The file is not in this format.</exception>
     public static TestForecast Read(string path)

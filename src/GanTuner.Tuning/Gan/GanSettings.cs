@@ -122,7 +122,7 @@ public sealed record GanSettings(
             Diversity: !options.GetBoolean("gan.no_diversity", false));
     }
 
-    /// <summary>The tuner's name: "gan", or the ablation's name when exactly one part is switched off.</summary>
+    /// <summary>The tuner's name: "gan-paper", or the ablation's name when parts are switched off.</summary>
     public string TunerName()
     {
         var off = new List<string>();
@@ -141,6 +141,6 @@ public sealed record GanSettings(
             off.Add("feedback");
         }
 
-        return off.Count == 0 ? "gan" : "gan-no-" + string.Join("-no-", off);
+        return off.Count == 0 ? "gan-paper" : "gan-paper-no-" + string.Join("-no-", off);
     }
 }

@@ -232,14 +232,15 @@ public sealed class Study
     /// <summary>Brings the tuner up to date with the store; returns the trials it read.</summary>
     private IReadOnlyList<TrialRecord> Replay()
     {
-        _tuner ??= NewTuner();
         var trials = _store.GetTrials(Name);
+        _tuner ??= NewTuner(trials);
         var finished = trials.Where(t => t.FinishOrder is not null).OrderBy(t => t.FinishOrder).ToList();
         for (; _replayedTrials < trials.Count; _replayedTrials++)
         {
             var trial = trials[_replayedTrials];
             TellUpTo(finished, trial.FinishedBefore);
-            if (trial.RetryOf is null)
+            // A running trial is still asked, so a tuner that is told of no pending points keeps away from it.
+            if (trial.RetryOf is null && (_tuner!.ReplayNeedsAsks || trial.State == TrialState.Running))
             {
                 _tuner!.Ask();
             }
@@ -315,7 +316,9 @@ public sealed class Study
     private TrialHandle Handle(TrialRecord trial) =>
         new(trial.Number, Space.Decode([.. trial.Point]), trial.Point, trial.Attributes, trial.RetryOf);
 
-    private ITuner NewTuner() => TunerFactory.Create(TunerName, Space, Seed, Options);
+    // A study stored by an older version may need the tuner its name meant then (see LegacyTunerNames).
+    private ITuner NewTuner(IReadOnlyList<TrialRecord> trials) =>
+        TunerFactory.Create(LegacyTunerNames.Resolve(TunerName, trials.Select(t => t.Attributes)), Space, Seed, Options);
 
     private static void RequireSameDefinition(StudyRecord stored, StudyRecord wanted, TunerOptions options)
     {

@@ -9,6 +9,13 @@ internal sealed class ConfigurationMemory(SearchSpace space)
     private const int RandomAttempts = 256;
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
+    /// <summary>A copy of <paramref name="other"/> that can grow without changing it (say, by the pending points of one Ask).</summary>
+    public ConfigurationMemory(SearchSpace space, ConfigurationMemory other)
+        : this(space)
+    {
+        _seen.UnionWith(other._seen);
+    }
+
     public int Count => _seen.Count;
 
     /// <summary>Every configuration of a finite space has been seen: repeating one is then unavoidable.</summary>

@@ -7,6 +7,7 @@ public sealed class ForecastDatasetTests
 {
     private static readonly Protocol[] AllProtocols = [Protocol.Holdout, Protocol.Paper, Protocol.PaperShuffled];
     private static readonly ForecastTarget[] AllTargets = [ForecastTarget.Level, ForecastTarget.LogReturn];
+    private static readonly Scaling[] AllScalings = [Scaling.Global, Scaling.Window];
 
     private static IEnumerable<(PriceSeries Series, DatasetSpec Spec)> Cases(int seed, int count)
     {
@@ -18,7 +19,8 @@ public sealed class ForecastDatasetTests
             var target = AllTargets[random.Next(AllTargets.Length)];
             var minimum = (int)SplitPlan.MinimumRows(l, protocol, target);
             var rows = minimum + random.Next(0, 300);
-            yield return (RandomSeries.Walk(random, rows), new DatasetSpec(l, protocol, target, ShuffleSeed: random.Next()));
+            var scaling = AllScalings[random.Next(AllScalings.Length)];
+            yield return (RandomSeries.Walk(random, rows), new DatasetSpec(l, protocol, target, ShuffleSeed: random.Next(), Scaling: scaling));
         }
     }
 
@@ -36,12 +38,18 @@ public sealed class ForecastDatasetTests
                     var t = split.TargetRows[i];
                     Assert.True(t - spec.SequenceLength >= (spec.Target == ForecastTarget.Level ? 0 : 1));
                     var input = split.Input(i);
+                    var frame = data.WindowScaling.Frame(raw.AsSpan(t - spec.SequenceLength, spec.SequenceLength));
+                    Assert.Equal(frame, split.Frames[i]);
                     for (var j = 0; j < spec.SequenceLength; j++)
                     {
-                        Assert.Equal((float)data.Scaler.Transform(raw[t - spec.SequenceLength + j]), input[j]);
+                        Assert.Equal((float)frame.Forward(raw[t - spec.SequenceLength + j]), input[j]);
+                        if (spec.Scaling == Scaling.Global)
+                        {
+                            Assert.Equal((float)data.Scaler.Transform(raw[t - spec.SequenceLength + j]), input[j]);
+                        }
                     }
 
-                    Assert.Equal((float)data.Scaler.Transform(raw[t]), split.Targets[i]);
+                    Assert.Equal((float)frame.Forward(raw[t]), split.Targets[i]);
                     Assert.Equal(series.Close[t - 1], split.PreviousClose[i]);
                     Assert.Equal(series.Close[t], split.ActualClose[i]);
                     Assert.Equal(series.Dates[t], split.TargetDates[i]);
@@ -70,6 +78,7 @@ public sealed class ForecastDatasetTests
 
             Assert.Equal(split.Input(i).ToArray(), after.Split(split.Kind).Input(i).ToArray());
             Assert.Equal(split.NaiveTargets[i], after.Split(split.Kind).NaiveTargets[i]);
+            Assert.Equal(split.Frames[i], after.Split(split.Kind).Frames[i]);
             Assert.Equal(split.PreviousClose[i], after.Split(split.Kind).PreviousClose[i]);
         }
     }
@@ -90,6 +99,7 @@ public sealed class ForecastDatasetTests
             var after = ForecastDataset.Build(RandomSeries.WithClose(series, changed), spec);
 
             Assert.Equal(data.Scaler, after.Scaler);
+            Assert.Equal(data.WindowScaling, after.WindowScaling);
             Assert.Equal(data.Train.Inputs, after.Train.Inputs);
             Assert.Equal(data.Train.Targets, after.Train.Targets);
             Assert.All(data.Train.TargetRows, t => Assert.True(t < data.Plan.FitEnd));
@@ -181,7 +191,7 @@ public sealed class ForecastDatasetTests
             {
                 for (var i = 0; i < split.Count; i++)
                 {
-                    var price = data.ToPrice(split.Targets[i], split.PreviousClose[i]);
+                    var price = data.ToPrice(split, i, split.Targets[i]);
 
                     Assert.Equal(split.ActualClose[i], price, split.ActualClose[i] * 1e-5);
                 }
@@ -211,7 +221,7 @@ public sealed class ForecastDatasetTests
             {
                 for (var i = 0; i < split.Count; i++)
                 {
-                    var naivePrice = data.ToPrice(split.NaiveTargets[i], split.PreviousClose[i]);
+                    var naivePrice = data.ToPrice(split, i, split.NaiveTargets[i]);
 
                     Assert.Equal(series.Close[split.TargetRows[i] - 1], naivePrice, naivePrice * 1e-5);
                     if (spec.Target == ForecastTarget.Level)
@@ -220,6 +230,35 @@ public sealed class ForecastDatasetTests
                     }
                 }
             }
+        }
+    }
+
+    [Fact]
+    public void Window_scaled_levels_map_back_to_the_actual_close()
+    {
+        foreach (var (series, spec) in Cases(seed: 20, count: 60).Where(c => c.Spec.Target == ForecastTarget.Level))
+        {
+            var data = ForecastDataset.Build(series, spec with { Scaling = Scaling.Window });
+            for (var i = 0; i < data.Test.Count; i++)
+            {
+                Assert.Equal(data.Test.ActualClose[i], data.ToPrice(data.Test, i, data.Test.Targets[i]), data.Test.ActualClose[i] * 1e-5);
+            }
+        }
+    }
+
+    [Fact]
+    public void Window_scaling_makes_persistence_a_zero_output_and_ignores_the_price_level()
+    {
+        foreach (var (series, spec) in Cases(seed: 21, count: 60))
+        {
+            var window = spec with { Scaling = Scaling.Window };
+            var data = ForecastDataset.Build(series, window);
+            var tenfold = ForecastDataset.Build(RandomSeries.WithClose(series, [.. series.Close.Select(c => c * 10)]), window);
+
+            Assert.All(data.Test.NaiveTargets, n => Assert.Equal(0f, n));
+            Assert.Equal(data.Test.Inputs, tenfold.Test.Inputs);
+            Assert.Equal(data.Test.Targets, tenfold.Test.Targets);
+            Assert.Throws<InvalidOperationException>(() => data.ToPrice(0.0, 1.0));
         }
     }
 

@@ -1,7 +1,8 @@
 using GanTuner.Reporting.Building;
 using GanTuner.Reporting.Model;
-using GanTuner.Tuning;
+using GanTuner.Storage;
 using GanTuner.Tuning.Gan;
+using GanTuner.Tuning;
 
 namespace GanTuner.Reporting.Tests.Building;
 
@@ -49,7 +50,7 @@ public sealed class StudyReportTests : IDisposable
     {
         var generator = Build().Generator;
 
-        var gan = (AdversarialTuner)TunerFactory.Create("gan", SearchSpace.Table1(), 7, TunerOptions.Empty);
+        var gan = (AdversarialTuner)TunerFactory.Create("gan-paper", SearchSpace.Table1(), 7, TunerOptions.Empty);
         Assert.Equal(SearchSpace.Table1().Parameters.Select(p => p.Name), generator.Select(p => p.Hyperparameter));
         Assert.All(generator, p => Assert.Equal(gan.PathwaySizes, p.Sizes));
         Assert.Equal(gan.Settings.HistoryLength + gan.Settings.NoiseDimensions, generator[0].Sizes[0]);

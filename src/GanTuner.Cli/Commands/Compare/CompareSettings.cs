@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using GanTuner.Cli.Commands.Data;
+using GanTuner.Studies.Compare;
+using GanTuner.Studies.Data;
 using GanTuner.Tuning;
 using GanTuner.Tuning.Objectives;
 using Spectre.Console;
@@ -11,10 +13,10 @@ namespace GanTuner.Cli.Commands.Compare;
 /// options), the tuners and their equal budgets, the seeds, and where the studies and the summary go.</summary>
 public sealed class CompareSettings : DataSettings
 {
-    public const string Lstm = "lstm";
+    public const string Lstm = CompareRequest.Lstm;
     public const string DefaultTuners = "gan,random,grid,tpe,ga";
     public const string DefaultLstmStorage = "gantuner.db";
-    public const int DefaultEpochs = 10;
+    public const int DefaultEpochs = CompareRequest.DefaultEpochs;
 
     [CommandOption("--objective <NAME>")]
     [Description("What to minimise: lstm (train the LSTM on the data options; the tuning objective of the protocol), hartmann6 or branin.")]
@@ -40,7 +42,7 @@ public sealed class CompareSettings : DataSettings
     public int Seed { get; init; }
 
     [CommandOption("--storage <FILE>")]
-    [Description("SQLite file keeping every run as a study, so the comparison resumes (default: gantuner.db for lstm; the synthetic functions run in memory).")]
+    [Description("SQLite file (or sqlite:///PATH) keeping every run as a study, so the comparison resumes (default: gantuner.db for lstm; the synthetic functions run in memory).")]
     public string? Storage { get; init; }
 
     [CommandOption("--out <DIR>")]
@@ -85,6 +87,22 @@ public sealed class CompareSettings : DataSettings
     public int ThreadsPerTrial => Math.Max(1, (Threads > 0 ? Threads : Environment.ProcessorCount) / ParallelValue);
 
     public TunerOptions TunerOptions => TunerOptions.Parse(Options);
+
+    /// <summary>What the options ask the application layer to do.</summary>
+    public CompareRequest Request => new(Objective, TunerList, BudgetValue, SeedsValue)
+    {
+        Seed = Seed,
+        Storage = Storage ?? (IsLstm ? DefaultLstmStorage : null),
+        Out = Out,
+        Options = TunerOptions,
+        Parallel = ParallelValue,
+        ThreadsPerTrial = ThreadsPerTrial,
+        Epochs = EpochsValue,
+        SpaceFile = Space,
+        Source = IsLstm ? Source : PriceSource.Embedded,
+        Protocol = ProtocolValue,
+        Target = TargetValue,
+    };
 
     public override ValidationResult Validate()
     {

@@ -9,7 +9,7 @@ namespace GanTuner.Cli.Commands.Compare;
 /// against the GAN, and for the LSTM the best configurations' test errors beside the naive forecast's.</summary>
 internal static class CompareTables
 {
-    public static Table BestAfter(ComparisonSummary summary, ICompareObjective objective)
+    public static Table BestAfter(ComparisonSummary summary, bool isLstm)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Tuner");
         foreach (var n in summary.Checkpoints)
@@ -19,11 +19,14 @@ internal static class CompareTables
 
         foreach (var tuner in summary.Tuners)
         {
-            table.AddRow([Markup.Escape(tuner.Tuner), .. tuner.Checkpoints.Select(c => Quartiles(c.Best, objective.Format))]);
+            table.AddRow([Markup.Escape(tuner.Tuner), .. tuner.Checkpoints.Select(c => Quartiles(c.Best, isLstm ? NumberFormat.Value : Synthetic))]);
         }
 
         return table;
     }
+
+    // The synthetic functions' values are of order 1: four decimals read best and line up.
+    private static string Synthetic(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
 
     public static string HeadToHeadNote(ComparisonSummary summary)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GanTuner.Cli.Commands.Tune;
+using GanTuner.Studies.Tune;
 using GanTuner.Reporting.Text;
 using GanTuner.Storage;
 using GanTuner.Tuning.Comparison;

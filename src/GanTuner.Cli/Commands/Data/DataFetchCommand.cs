@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
-using GanTuner.Data.Yahoo;
+using GanTuner.Studies.Data;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -71,8 +71,7 @@ public sealed class DataFetchCommand : AsyncCommand<DataFetchCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        using var client = new YahooFinanceClient(YahooClientOptions.FromOptionOrEnvironment(settings.YahooBaseUrl));
-        var series = await client.DownloadAsync(settings.Symbol, settings.Out!, settings.FromDate, settings.ToDate).ConfigureAwait(false);
+        var series = await PriceData.FetchAsync(settings.Symbol, settings.Out!, settings.FromDate, settings.ToDate, settings.YahooBaseUrl).ConfigureAwait(false);
         AnsiConsole.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"wrote {series.Count:N0} daily bars of {settings.Symbol.Trim()} ({series.FirstDate:yyyy-MM-dd} to {series.LastDate:yyyy-MM-dd}) to {settings.Out}"));

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using GanTuner.Data;
 using GanTuner.Data.Csv;
 using GanTuner.Data.Protocols;
-using GanTuner.Data.Yahoo;
+using GanTuner.Studies.Data;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -11,7 +11,7 @@ namespace GanTuner.Cli.Commands.Data;
 /// <summary>
 /// The options every data-taking command shares (data show, trial, tune, compare): where the prices come from,
 /// which column, and the protocol and target that turn them into windows. Inherit it, and call
-/// <see cref="LoadSeriesAsync"/> and <see cref="Spec"/> rather than reading the raw strings.
+/// <see cref="Source"/>, <see cref="ProtocolValue"/> and <see cref="TargetValue"/> rather than reading the raw strings.
 /// </summary>
 public class DataSettings : CommandSettings
 {
@@ -88,22 +88,8 @@ public class DataSettings : CommandSettings
         return ValidationResult.Success();
     }
 
-    /// <summary>The price series the options name: a file, a (cached) Yahoo download, or the embedded set.</summary>
-    public async Task<PriceSeries> LoadSeriesAsync(CancellationToken cancellationToken = default)
-    {
-        if (Symbol is not null)
-        {
-            using var client = new YahooFinanceClient(YahooClientOptions.FromOptionOrEnvironment(YahooBaseUrl));
-            var path = await SymbolCache.Default().GetAsync(Symbol, client, cancellationToken).ConfigureAwait(false);
-            return PriceCsvReader.ReadFile(path, CsvOptions);
-        }
-
-        return DataFile is null ? EmbeddedPriceData.LoadSp500(CsvOptions) : PriceCsvReader.ReadFile(DataFile, CsvOptions);
-    }
-
-    /// <summary>The window recipe for a sequence length; <paramref name="shuffleSeed"/> only matters for paper-shuffled.</summary>
-    public DatasetSpec Spec(int sequenceLength, int shuffleSeed = 42) =>
-        new(sequenceLength, ProtocolValue, TargetValue, CsvOptions.ModelledColumn, shuffleSeed);
+    /// <summary>The prices the options name: a file, a (cached) Yahoo download, or the embedded set.</summary>
+    public PriceSource Source => new(DataFile, Symbol, CsvOptions, YahooBaseUrl);
 
     private static PriceColumn? ParseColumn(string? text) => text?.Trim().ToLowerInvariant() switch
     {

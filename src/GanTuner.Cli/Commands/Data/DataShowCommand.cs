@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using GanTuner.Data.Protocols;
+using GanTuner.Studies.Data;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -23,8 +24,8 @@ public sealed class DataShowCommand : AsyncCommand<DataShowCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var series = await settings.LoadSeriesAsync().ConfigureAwait(false);
-        var data = ForecastDataset.Build(series, settings.Spec(settings.SequenceLength));
+        var data = await PriceData.InspectAsync(settings.Source, settings.SequenceLength, settings.ProtocolValue, settings.TargetValue).ConfigureAwait(false);
+        var series = data.Series;
         var prices = data.Prices;
         var min = Array.IndexOf(prices, prices.Min());
         var max = Array.IndexOf(prices, prices.Max());

@@ -1,12 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using GanTuner.Cli.Commands.Data;
-using GanTuner.Cli.Commands.Tune;
-using GanTuner.Data;
 using GanTuner.Data.Protocols;
-using GanTuner.Forecasting;
-using GanTuner.Reporting.Building;
+using GanTuner.Studies.Predict;
 using Spectre.Console.Cli;
 
 namespace GanTuner.Cli.Commands.Predict;
@@ -18,80 +14,15 @@ namespace GanTuner.Cli.Commands.Predict;
 /// </summary>
 public sealed class PredictCommand : AsyncCommand<PredictSettings>
 {
-    // A scaled input this far outside [0, 1] lies outside what the network saw in training.
-    private const double RangeTolerance = 0.05;
-
     public override async Task<int> ExecuteAsync(CommandContext context, PredictSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var path = Path.GetFullPath(settings.Model ?? ModelLocator.Newest(Directory.GetCurrentDirectory()));
-        var model = ForecastModel.Load(path);
-        // best-trial.json describes best-model.json only, not another model that happens to sit beside it.
-        var info = Path.GetFileName(path) == Path.GetFileName(StudyFiles.BestModelPath("."))
-            ? BestTrialInfo.TryLoad(Path.GetDirectoryName(path)!)
-            : null;
-        var series = await DataFor(settings, model, info).LoadSeriesAsync().ConfigureAwait(false);
-        var next = model.PredictNextClose(series);
-        var prices = series.Prices(model.Data.Column);
-        var forecast = new Forecast(path, model, info, series, prices[^1], next, OutsideTrainingRange(model, prices));
+        var forecast = await Forecasts.PredictNextAsync(settings.Request).ConfigureAwait(false);
         Console.Out.WriteLine(settings.Json ? Json(forecast) : Text(forecast));
         return 0;
     }
 
-    private static DataSettings DataFor(PredictSettings settings, ForecastModel model, BestTrialInfo? info)
-    {
-        var column = model.Data.Column == PriceColumn.AdjClose ? "adjclose" : "close";
-        if (settings.DataFile is not null || settings.Symbol is not null || info is null)
-        {
-            return new DataSettings
-            {
-                DataFile = settings.DataFile,
-                Symbol = settings.Symbol,
-                Column = column,
-                DateColumn = settings.DateColumn,
-                ValueColumn = settings.ValueColumn,
-                YahooBaseUrl = settings.YahooBaseUrl,
-            };
-        }
-
-        // A symbol's study trained on a frozen copy; the forecast wants the latest prices, so fetch it again.
-        if (info.Symbol is not null)
-        {
-            return new DataSettings { Symbol = info.Symbol, Column = column, YahooBaseUrl = settings.YahooBaseUrl };
-        }
-
-        if (info.Data != StudyAttributeKeys.EmbeddedData && !File.Exists(info.Data))
-        {
-            throw new PriceDataException($"the data the model's study ran on ({info.Data}) is no longer there; give --data FILE or --symbol SYMBOL");
-        }
-
-        return new DataSettings
-        {
-            DataFile = info.Data == StudyAttributeKeys.EmbeddedData ? null : info.Data,
-            Column = column,
-            DateColumn = info.DateColumn,
-            ValueColumn = info.ValueColumn,
-        };
-    }
-
-    /// <summary>The scaled inputs of the forecast's window that lie outside the scaler's fitting range, if any.</summary>
-    private static bool OutsideTrainingRange(ForecastModel model, double[] prices)
-    {
-        var logReturn = model.Data.Target == ForecastTarget.LogReturn;
-        for (var t = prices.Length - model.Data.SequenceLength; t < prices.Length; t++)
-        {
-            var raw = logReturn ? Math.Log(prices[t] / prices[t - 1]) : prices[t];
-            var scaled = model.Scaler.Transform(raw);
-            if (scaled < -RangeTolerance || scaled > 1 + RangeTolerance)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static string Text(Forecast f)
+    private static string Text(NextCloseForecast f)
     {
         var inv = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
@@ -114,7 +45,7 @@ public sealed class PredictCommand : AsyncCommand<PredictSettings>
         return text.ToString();
     }
 
-    private static string Json(Forecast f)
+    private static string Json(NextCloseForecast f)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -134,12 +65,5 @@ public sealed class PredictCommand : AsyncCommand<PredictSettings>
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private sealed record Forecast(string Path, ForecastModel Model, BestTrialInfo? Info, PriceSeries Series, double LastClose, double Next, bool OutsideRange)
-    {
-        public DateOnly LastDate => Series.LastDate;
-
-        public double ChangePercent => 100.0 * (Next / LastClose - 1.0);
     }
 }

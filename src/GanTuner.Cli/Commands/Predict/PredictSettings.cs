@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using GanTuner.Studies.Predict;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -35,6 +36,16 @@ public sealed class PredictSettings : CommandSettings
     [CommandOption("--json")]
     [Description("Print one JSON object on one line.")]
     public bool Json { get; init; }
+
+    /// <summary>What the options ask the application layer to do.</summary>
+    public PredictRequest Request => new(Model, Directory.GetCurrentDirectory())
+    {
+        DataFile = DataFile,
+        Symbol = Symbol,
+        DateColumn = DateColumn,
+        ValueColumn = ValueColumn,
+        YahooBaseUrl = YahooBaseUrl,
+    };
 
     public override ValidationResult Validate()
     {

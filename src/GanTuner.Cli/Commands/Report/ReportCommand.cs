@@ -11,8 +11,7 @@ public sealed class ReportCommand : Command<ReportSettings>
     public override int Execute(CommandContext context, ReportSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var store = StoreLocation.Open(settings.Storage, createIfMissing: false);
-        using var lifetime = store as IDisposable;
+        using var store = StudyStores.Open(settings.Storage, createIfMissing: false);
         var files = StudyReport.Write(store, new ReportRequest(settings.Study!)
         {
             Compare = settings.CompareNames,

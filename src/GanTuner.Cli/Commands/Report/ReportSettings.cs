@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using GanTuner.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -12,7 +13,7 @@ public sealed class ReportSettings : CommandSettings
     public string? Study { get; init; }
 
     [CommandOption("--storage <FILE>")]
-    [Description("The SQLite study store.")]
+    [Description("Where the studies are kept: a SQLite file, or sqlite:///PATH.")]
     [DefaultValue("gantuner.db")]
     public string Storage { get; init; } = "gantuner.db";
 
@@ -34,7 +35,7 @@ public sealed class ReportSettings : CommandSettings
             return ValidationResult.Error("report needs --study NAME");
         }
 
-        if (string.IsNullOrWhiteSpace(Storage) || !StoreLocation.MayExist(Storage))
+        if (string.IsNullOrWhiteSpace(Storage) || (StudyStores.SqlitePath(Storage) is { } file && !File.Exists(file)))
         {
             return ValidationResult.Error($"no study store at '{Storage}' (give --storage FILE)");
         }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using GanTuner.Data.Protocols;
 using GanTuner.Forecasting;
-using GanTuner.Neural;
+using GanTuner.Studies.Trials;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -26,17 +26,10 @@ public sealed class TrialCommand : AsyncCommand<TrialSettings>
         Console.CancelKeyPress += onCancel;
         try
         {
-            var series = await settings.LoadSeriesAsync(cancel.Token).ConfigureAwait(false);
-            var data = ForecastDataset.Build(series, settings.Spec(settings.SequenceLength));
-            var options = new TrialOptions(KeepModel: settings.SaveModel is not null);
-            var result = settings.Json
-                ? TrialRunner.Run(data, settings.Config, options, cancellationToken: cancel.Token)
-                : RunWithProgress(data, settings.Config, options, cancel.Token);
-
-            if (result.Model is not null && settings.SaveModel is not null)
-            {
-                Save(result.Model, settings.SaveModel);
-            }
+            var request = new TrialRequest(settings.Source, settings.ProtocolValue, settings.TargetValue, settings.Config, settings.SaveModel);
+            var (result, data) = settings.Json
+                ? await SingleTrial.RunAsync(request, cancellationToken: cancel.Token).ConfigureAwait(false)
+                : await RunWithProgressAsync(request, cancel.Token).ConfigureAwait(false);
 
             if (settings.Json)
             {
@@ -60,15 +53,13 @@ public sealed class TrialCommand : AsyncCommand<TrialSettings>
         }
     }
 
-    private static TrialResult RunWithProgress(ForecastDataset data, TrialConfig config, TrialOptions options, CancellationToken cancellationToken)
-    {
-        TrialResult? result = null;
-        AnsiConsole.Progress()
+    private static async Task<(TrialResult Result, ForecastDataset Data)> RunWithProgressAsync(TrialRequest request, CancellationToken cancellationToken) =>
+        await AnsiConsole.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(ctx =>
+            .StartAsync(async ctx =>
             {
-                var task = ctx.AddTask("training", maxValue: config.Epochs);
+                var task = ctx.AddTask("training", maxValue: request.Config.Epochs);
                 var progress = new SynchronousProgress(p =>
                 {
                     task.Value = p.Epoch - 1 + ((double)p.Batch / p.Batches);
@@ -76,22 +67,8 @@ public sealed class TrialCommand : AsyncCommand<TrialSettings>
                         CultureInfo.InvariantCulture,
                         $"epoch {p.Epoch}/{p.Epochs}  loss {p.MeanTrainLoss:G4}");
                 });
-                result = TrialRunner.Run(data, config, options, progress, cancellationToken);
-            });
-        return result!;
-    }
-
-    private static void Save(ForecastModel model, string path)
-    {
-        try
-        {
-            model.Save(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new ModelFileException($"cannot write the model to {path}: {ex.Message}", ex);
-        }
-    }
+                return await SingleTrial.RunAsync(request, progress, cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
 
     /// <summary>Runs the callback on the training thread (Progress&lt;T&gt; would post to the thread pool).</summary>
     private sealed class SynchronousProgress(Action<TrialProgress> report) : IProgress<TrialProgress>

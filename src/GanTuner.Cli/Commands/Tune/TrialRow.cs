@@ -1,7 +1,7 @@
 using System.Globalization;
-using GanTuner.Reporting.Building;
 using GanTuner.Reporting.Text;
 using GanTuner.Storage;
+using GanTuner.Studies.Tune;
 
 namespace GanTuner.Cli.Commands.Tune;
 

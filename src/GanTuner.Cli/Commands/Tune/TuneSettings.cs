@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using GanTuner.Cli.Commands.Data;
+using GanTuner.Storage;
+using GanTuner.Studies.Tune;
 using GanTuner.Tuning;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -12,7 +14,7 @@ public sealed class TuneSettings : DataSettings
 {
     public const string DefaultTuner = "gan";
     public const int DefaultIterations = 20;
-    public const int DefaultEpochs = 10;
+    public const int DefaultEpochs = TuneRequest.DefaultEpochs;
     public const string DefaultStorage = "gantuner.db";
 
     [CommandOption("--tuner <NAME>")]
@@ -39,7 +41,7 @@ public sealed class TuneSettings : DataSettings
     public string? Study { get; init; }
 
     [CommandOption("--storage <FILE|URL>")]
-    [Description("Where the studies live: an SQLite file, or postgresql://user@host:port/db to share a study between machines.")]
+    [Description("Where the studies are kept: a SQLite file, sqlite:///PATH, or postgresql://user@host:port/db to share a study between machines.")]
     [DefaultValue(DefaultStorage)]
     public string Storage { get; init; } = DefaultStorage;
 
@@ -93,19 +95,25 @@ public sealed class TuneSettings : DataSettings
     public string[] Options { get; init; } = [];
 
     /// <summary>The tuner options the flags and <c>--option</c> values describe.</summary>
-    public TunerOptions TunerOptions
-    {
-        get
-        {
-            var options = TunerOptions.Parse(Options);
-            foreach (var (flag, key) in GanFlags())
-            {
-                options = flag ? options.With(key, "true") : options;
-            }
+    public TunerOptions TunerOptions => TuneRequest.WithAblations(TunerOptions.Parse(Options), GanNoInjection, GanNoFeedback, GanNoDiversity);
 
-            return options;
-        }
-    }
+    /// <summary>What the options ask the application layer to do.</summary>
+    public TuneRequest Request => new(Source, ProtocolValue, TargetValue, Tuner, Iterations, Storage)
+    {
+        SpaceFile = Space,
+        Seed = Seed,
+        Study = Study,
+        Out = Out,
+        Threads = Threads,
+        Epochs = Epochs,
+        Workers = Workers,
+        Heartbeat = TimeSpan.FromSeconds(Heartbeat),
+        Pruner = Pruner,
+        Options = TunerOptions.Parse(Options),
+        GanNoInjection = GanNoInjection,
+        GanNoFeedback = GanNoFeedback,
+        GanNoDiversity = GanNoDiversity,
+    };
 
     public override ValidationResult Validate()
     {
@@ -150,7 +158,7 @@ public sealed class TuneSettings : DataSettings
             return $"unknown pruner '{Pruner}'; expected one of {string.Join(", ", GanTuner.Tuning.Pruners.PrunerFactory.Names)}";
         }
 
-        if (GanFlags().Any(f => f.Flag) && !Tuner.StartsWith("gan", StringComparison.Ordinal))
+        if ((GanNoInjection || GanNoFeedback || GanNoDiversity) && !Tuner.StartsWith("gan", StringComparison.Ordinal))
         {
             return $"--gan-no-injection, --gan-no-feedback and --gan-no-diversity apply to the gan tuner, not '{Tuner}'";
         }
@@ -171,16 +179,13 @@ public sealed class TuneSettings : DataSettings
         }
 
         // Checked here because the run makes its output folder before it opens the store.
-        if (StoreLocation.IsPostgres(Storage))
-        {
-            // The server is asked when the store is opened.
-        }
-        else if (Directory.Exists(Storage))
+        var file = StudyStores.SqlitePath(Storage);
+        if (file is not null && Directory.Exists(file))
         {
             return $"--storage '{Storage}' is a folder; give a file name such as {Path.Combine(Storage, DefaultStorage)}";
         }
 
-        if (!StoreLocation.IsPostgres(Storage) && Path.GetDirectoryName(Path.GetFullPath(Storage)) is { } folder && !Directory.Exists(folder))
+        if (file is not null && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder && !Directory.Exists(folder))
         {
             return $"--storage '{Storage}': the folder '{folder}' does not exist";
         }
@@ -190,9 +195,9 @@ public sealed class TuneSettings : DataSettings
             return "--out needs a folder";
         }
 
-        if (Out is not null && FileInPath(Out) is { } file)
+        if (Out is not null && FileInPath(Out) is { } blocking)
         {
-            return $"--out '{Out}' cannot be a folder: '{file}' is a file";
+            return $"--out '{Out}' cannot be a folder: '{blocking}' is a file";
         }
 
         try
@@ -226,7 +231,4 @@ public sealed class TuneSettings : DataSettings
 
         return null;
     }
-
-    private (bool Flag, string Key)[] GanFlags() =>
-        [(GanNoInjection, "gan.no_injection"), (GanNoFeedback, "gan.no_feedback"), (GanNoDiversity, "gan.no_diversity")];
 }

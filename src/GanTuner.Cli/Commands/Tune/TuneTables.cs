@@ -1,6 +1,7 @@
 using System.Globalization;
 using GanTuner.Reporting.Text;
 using GanTuner.Storage;
+using GanTuner.Studies.Tune;
 using Spectre.Console;
 
 namespace GanTuner.Cli.Commands.Tune;

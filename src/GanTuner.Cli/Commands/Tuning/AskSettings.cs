@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using GanTuner.Tuning;
+using GanTuner.Studies.AskTell;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -9,7 +10,7 @@ namespace GanTuner.Cli.Commands.Tuning;
 /// existing study they may be left out, and when given they must match what is stored.</summary>
 public sealed class AskSettings : StudySettings
 {
-    public const string DefaultTuner = "tpe";
+    public const string DefaultTuner = AskRequest.DefaultTuner;
 
     [CommandOption("--tuner <NAME>")]
     [Description("Tuner for a new study: random, grid, tpe, tpe-univariate, ga, gan… (default: tpe).")]
@@ -22,9 +23,6 @@ public sealed class AskSettings : StudySettings
     [CommandOption("--seed <N>")]
     [Description("Seed for a new study (default: 0).")]
     public int? Seed { get; init; }
-
-    /// <summary>Missed heartbeats after which an asked trial counts as stale.</summary>
-    public const int GraceBeats = 3;
 
     [CommandOption("--heartbeat <SECONDS>")]
     [Description("Let the asked trial go stale (and be retried) if it is neither told nor renewed with `gantuner beat` within 3 × SECONDS. Default: it waits for its tell.")]

@@ -1,4 +1,4 @@
-using GanTuner.Tuning.Studies;
+using GanTuner.Studies.AskTell;
 using Spectre.Console.Cli;
 
 namespace GanTuner.Cli.Commands.Tuning;
@@ -13,15 +13,12 @@ public sealed class BeatCommand : Command<BeatSettings>
     public override int Execute(CommandContext context, BeatSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var store = StoreLocation.Open(settings.Storage, createIfMissing: false);
-        using var lifetime = store as IDisposable;
-        var study = Study.Load(store, settings.Study!);
-        if (study.Heartbeat(settings.Trial!.Value))
+        if (StudyService.Beat(settings.Storage, settings.Study!, settings.Trial!.Value))
         {
             return 0;
         }
 
-        Console.Error.WriteLine($"gantuner: trial {settings.Trial} of study '{study.Name}' is no longer running; stop evaluating it");
+        Console.Error.WriteLine($"gantuner: trial {settings.Trial} of study '{settings.Study}' is no longer running; stop evaluating it");
         return NotRunning;
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using GanTuner.Storage;
+using GanTuner.Studies.AskTell;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -11,9 +11,7 @@ public sealed class StudiesCommand : Command<StudiesSettings>
     public override int Execute(CommandContext context, StudiesSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var store = StoreLocation.Open(settings.Storage, createIfMissing: false);
-        using var lifetime = store as IDisposable;
-        var studies = store.ListStudies();
+        var studies = StudyService.List(settings.Storage);
         if (studies.Count == 0)
         {
             Console.Out.WriteLine($"No studies in {settings.Storage}.");
@@ -24,24 +22,22 @@ public sealed class StudiesCommand : Command<StudiesSettings>
             .AddColumns("Study", "Tuner", "Seed", "Trials", "Complete", "Pruned", "Failed", "Running", "Best (trial)", "Created (UTC)");
         foreach (var study in studies)
         {
-            var trials = store.GetTrials(study.Name);
-            var best = trials.Where(t => t.State == TrialState.Complete).MinBy(t => t.Value);
             table.AddRow(
                 Markup.Escape(study.Name),
-                Markup.Escape(study.TunerName),
+                Markup.Escape(study.Tuner),
                 Number(study.Seed),
-                Number(trials.Count),
-                Number(trials.Count(t => t.State == TrialState.Complete)),
-                Number(trials.Count(t => t.State == TrialState.Pruned)),
-                Number(trials.Count(t => t.State == TrialState.Failed)),
-                Number(trials.Count(t => t.State == TrialState.Running)),
-                best is null ? "-" : string.Create(CultureInfo.InvariantCulture, $"{best.Value:G6} (#{best.Number})"),
-                study.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+                Number(study.Trials),
+                Number(study.Complete),
+                Number(study.Pruned),
+                Number(study.Failed),
+                Number(study.Running),
+                study.BestValue is not { } best ? "-" : string.Create(CultureInfo.InvariantCulture, $"{best:G6} (#{study.BestTrial})"),
+                study.Created.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
         }
 
         TableConsole.Create().Write(table);
         return 0;
     }
 
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

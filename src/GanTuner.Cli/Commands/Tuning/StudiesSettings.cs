@@ -8,7 +8,7 @@ namespace GanTuner.Cli.Commands.Tuning;
 public sealed class StudiesSettings : CommandSettings
 {
     [CommandOption("--storage <FILE>")]
-    [Description("The SQLite file holding the studies.")]
+    [Description("Where the studies are kept: a SQLite file, or sqlite:///PATH.")]
     [DefaultValue(StudySettings.DefaultStorage)]
     public string Storage { get; init; } = StudySettings.DefaultStorage;
 

@@ -15,7 +15,7 @@ public class StudySettings : CommandSettings
     public string? Study { get; init; }
 
     [CommandOption("--storage <FILE>")]
-    [Description("The SQLite file holding the studies.")]
+    [Description("Where the studies are kept: a SQLite file, or sqlite:///PATH.")]
     [DefaultValue(DefaultStorage)]
     public string Storage { get; init; } = DefaultStorage;
 

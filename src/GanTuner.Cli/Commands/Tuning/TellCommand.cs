@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using GanTuner.Storage;
-using GanTuner.Tuning.Studies;
+using GanTuner.Studies.AskTell;
 using Spectre.Console.Cli;
 
 namespace GanTuner.Cli.Commands.Tuning;
@@ -13,13 +13,11 @@ public sealed class TellCommand : Command<TellSettings>
     public override int Execute(CommandContext context, TellSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var store = StoreLocation.Open(settings.Storage, createIfMissing: false);
-        using var lifetime = store as IDisposable;
-        var study = Study.Load(store, settings.Study!);
-        var number = settings.Trial!.Value;
-        var record = settings.Failed
-            ? study.Fail(number, settings.Reason ?? "reported failed", settings.ParsedMetrics())
-            : study.Tell(number, settings.Value!.Value, settings.ParsedMetrics());
+        var record = StudyService.Tell(new TellRequest(settings.Storage, settings.Study!, settings.Trial!.Value, settings.Failed ? null : settings.Value!.Value)
+        {
+            FailReason = settings.Reason,
+            Metrics = settings.ParsedMetrics(),
+        });
         Console.Out.WriteLine(Format(record));
         return 0;
     }

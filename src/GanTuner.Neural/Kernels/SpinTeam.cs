@@ -1,0 +1,304 @@
+namespace GanTuner.Neural.Kernels;
+
+/// <summary>
+/// A fixed team of threads (member 0 is the caller) that run one job as a sequence of phases, each cut
+/// into pieces of a few microseconds (one time step of one layer, split by hidden units). Members
+/// claim the pieces of the current phase from a shared ticket and wait for the phase to complete
+/// before the next; a piece is whatever the job says, so any member may run any piece.
+/// </summary>
+/// <remarks>
+/// Why claiming rather than a fixed share and a barrier: on a machine with more runnable threads than
+/// cores a partner is often descheduled for a whole time slice, and a barrier would wait for it at every
+/// step. Here the caller simply claims the pieces nobody else took and goes on; a member that wakes late
+/// finds the phases behind it complete and skips them. Callers make every piece's effect independent of
+/// who runs it (fixed summation order per value), so results never depend on timing.
+/// Between jobs an idle worker spins briefly, then sleeps on its own semaphore. Not reentrant.
+/// </remarks>
+internal sealed class SpinTeam : IDisposable
+{
+    // Spins before a waiting member starts yielding its core to others.
+    private const int SpinsBeforeYield = 4000;
+
+    // Spins of an idle worker before it sleeps: covers the optimizer step between two batches.
+    private const int IdleSpins = 40000;
+
+    private readonly Thread[] _threads;
+    private readonly SemaphoreSlim[] _wake;
+    private readonly int[] _asleep;
+
+    // Bits 32–63: job (even; odd = that job failed and was abandoned); 16–31: phase; 0–15: next piece.
+    private long _ticket;
+    private int _job;
+    private int _completed;
+    private Action<int, Cursor>? _body;
+    private Exception? _failure;
+    private volatile bool _stopping;
+
+    public SpinTeam(int size)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
+        Size = size;
+        _threads = new Thread[size - 1];
+        _wake = new SemaphoreSlim[size];
+        _asleep = new int[size];
+        for (var i = 1; i < size; i++)
+        {
+            var member = i;
+            _wake[i] = new SemaphoreSlim(0);
+            _threads[i - 1] = new Thread(() => Loop(member)) { IsBackground = true, Name = $"gantuner-team-{member}" };
+            _threads[i - 1].Start();
+        }
+    }
+
+    public int Size { get; }
+
+    /// <summary>
+    /// Runs <paramref name="body"/>(member, cursor) on the caller and on every worker that is awake for it;
+    /// returns when the caller's run is done (then every phase is complete and no piece is running).
+    /// Rethrows the first failure. The body must read the job's arguments only inside pieces it claimed.
+    /// </summary>
+    public void Run(Action<int, Cursor> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        _job += 2;
+        var job = _job;
+        _failure = null;
+        _completed = 0;
+        _body = body;
+        // Publishing the ticket releases the job's fields to the workers.
+        Volatile.Write(ref _ticket, (long)job << 32);
+        for (var m = 1; m < Size; m++)
+        {
+            if (Interlocked.Exchange(ref _asleep[m], 0) == 1)
+            {
+                _wake[m].Release();
+            }
+        }
+
+        try
+        {
+            body(0, new Cursor(this, job));
+        }
+        catch (Exception ex) when (ex is not AbandonedException)
+        {
+            Abandon(job, ex);
+        }
+#pragma warning disable CA1031 // A worker's failure is reported here, on the caller's thread.
+        catch (AbandonedException)
+        {
+        }
+#pragma warning restore CA1031
+
+        var failure = Interlocked.Exchange(ref _failure, null);
+        if (failure is not null)
+        {
+            throw new InvalidOperationException("A training step failed.", failure);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_stopping)
+        {
+            return;
+        }
+
+        _stopping = true;
+        Volatile.Write(ref _ticket, (long)(_job + 1) << 32);
+        for (var m = 1; m < Size; m++)
+        {
+            _wake[m].Release();
+        }
+
+        foreach (var thread in _threads)
+        {
+            thread.Join();
+        }
+
+        for (var m = 1; m < Size; m++)
+        {
+            _wake[m].Dispose();
+        }
+    }
+
+    private static void Pause(ref int spins)
+    {
+        if (++spins < SpinsBeforeYield)
+        {
+            Thread.SpinWait(1);
+        }
+        else
+        {
+            Thread.Yield();
+        }
+    }
+
+    private void Abandon(int job, Exception ex)
+    {
+        Interlocked.CompareExchange(ref _failure, ex, null);
+        // An odd job number ends the job for everyone: waiting members see a ticket that is not theirs.
+        Volatile.Write(ref _ticket, (long)(job + 1) << 32);
+    }
+
+    private void Loop(int member)
+    {
+        var seen = 0;
+        while (!_stopping)
+        {
+            var spins = 0;
+            while (JobOf(Volatile.Read(ref _ticket)) == seen && spins < IdleSpins && !_stopping)
+            {
+                spins++;
+                Thread.SpinWait(1);
+            }
+
+            var job = JobOf(Volatile.Read(ref _ticket));
+            if (job == seen || (job & 1) == 1)
+            {
+                // Announce the sleep, then look once more: a job published in between finds the flag and wakes us.
+                seen = job;
+                Volatile.Write(ref _asleep[member], 1);
+                Interlocked.MemoryBarrier();
+                if (JobOf(Volatile.Read(ref _ticket)) == seen && !_stopping)
+                {
+                    _wake[member].Wait();
+                }
+
+                Volatile.Write(ref _asleep[member], 0);
+                continue;
+            }
+
+            seen = job;
+            var body = Volatile.Read(ref _body);
+            if (body is null)
+            {
+                continue;
+            }
+
+            // If the caller has moved on to a later job, this body's phases are not the ticket's and it falls through.
+#pragma warning disable CA1031 // A member must not die silently: the failure is handed to the caller's thread.
+            try
+            {
+                body(member, new Cursor(this, job));
+            }
+            catch (AbandonedException)
+            {
+            }
+            catch (Exception ex)
+            {
+                Abandon(job, ex);
+            }
+#pragma warning restore CA1031
+        }
+    }
+
+    private static int JobOf(long ticket) => (int)(ticket >> 32);
+
+    /// <summary>Thrown inside a member whose job ended (failed elsewhere, or finished without it): leaves the body.</summary>
+    internal sealed class AbandonedException : Exception
+    {
+        public AbandonedException()
+            : base("The job this team member was working on is over.")
+        {
+        }
+    }
+
+    /// <summary>
+    /// A member's place in a job: which phase it is in. Every member enters the same phases in the same
+    /// order; <c>for (var piece = cursor.Begin(n); piece &gt;= 0; piece = cursor.Next())</c> runs the pieces
+    /// this member claims and returns when the whole phase is done. The default cursor (no team) runs
+    /// every piece itself.
+    /// </summary>
+    internal struct Cursor
+    {
+        private readonly SpinTeam? _team;
+        private readonly int _job;
+        private int _phase;
+        private int _pieces;
+        private int _piece;
+
+        internal Cursor(SpinTeam team, int job)
+        {
+            _team = team;
+            _job = job;
+            _phase = -1;
+        }
+
+        /// <summary>Members of the team (1 without one).</summary>
+        public readonly int Size => _team?.Size ?? 1;
+
+        /// <summary>Starts the next phase, cut into <paramref name="pieces"/> pieces; returns the first piece this member runs, or −1.</summary>
+        public int Begin(int pieces)
+        {
+            _phase++;
+            _pieces = pieces;
+            if (_team is null)
+            {
+                _piece = 0;
+                return pieces > 0 ? 0 : -1;
+            }
+
+            return Claim();
+        }
+
+        /// <summary>Marks the current piece done and returns the next one, or −1 once the phase is complete.</summary>
+        public int Next()
+        {
+            if (_team is null)
+            {
+                return ++_piece < _pieces ? _piece : -1;
+            }
+
+            var team = _team;
+            if (Interlocked.Increment(ref team._completed) == _pieces)
+            {
+                team._completed = 0;
+                Volatile.Write(ref team._ticket, ((long)_job << 32) | ((long)(_phase + 1) << 16));
+            }
+
+            return Claim();
+        }
+
+        private readonly int Claim()
+        {
+            var team = _team!;
+            while (true)
+            {
+                var ticket = Volatile.Read(ref team._ticket);
+                var next = (int)(ticket & 0xFFFF);
+                if (JobOf(ticket) != _job || (int)((ticket >> 16) & 0xFFFF) != _phase || next >= _pieces)
+                {
+                    Await();
+                    return -1;
+                }
+
+                if (Interlocked.CompareExchange(ref team._ticket, ticket + 1, ticket) == ticket)
+                {
+                    return next;
+                }
+            }
+        }
+
+        /// <summary>Waits until every piece of the phase is done; throws <see cref="AbandonedException"/> if the job ended.</summary>
+        private readonly void Await()
+        {
+            var team = _team!;
+            var spins = 0;
+            while (true)
+            {
+                var ticket = Volatile.Read(ref team._ticket);
+                if (JobOf(ticket) != _job)
+                {
+                    throw new AbandonedException();
+                }
+
+                if ((int)((ticket >> 16) & 0xFFFF) != _phase)
+                {
+                    return;
+                }
+
+                Pause(ref spins);
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using System.Runtime.Intrinsics;
+
+namespace GanTuner.Neural.Lstm;
+
+/// <summary>
+/// How one trial's batches are spread over threads, and what that is expected to gain: the cost model
+/// behind <see cref="LstmTrainer{T}"/>'s choice, public so that a scheduler running several trials at
+/// once can weigh threads inside a trial (<see cref="Speedup"/>) against trials side by side.
+/// </summary>
+/// <param name="Kind">The plan.</param>
+/// <param name="Threads">Threads the plan uses (1 for <see cref="ParallelPlanKind.Serial"/>).</param>
+/// <param name="RowsPerChunk">Batch rows per chunk (padded to the SIMD width inside a workspace).</param>
+/// <param name="EstimatedBatchSeconds">The model's time for one training batch under this plan.</param>
+/// <param name="Speedup">The model's one-thread time divided by <paramref name="EstimatedBatchSeconds"/>.</param>
+public sealed record ParallelPlan(ParallelPlanKind Kind, int Threads, int RowsPerChunk, double EstimatedBatchSeconds, double Speedup)
+{
+    /// <summary>Default cap on all workspaces together, as in <see cref="LstmTrainerOptions"/>.</summary>
+    public const long DefaultMemoryBudgetBytes = 256L * 1024 * 1024;
+
+    // A chunk's activations are written forward and read back in backward: keeping them within the
+    // last-level cache is worth more than wider chunks (measured: batch 512 runs ~30 % faster in 64-row chunks).
+    private const long ChunkCacheBytes = 8L * 1024 * 1024;
+
+    // The model's constants, measured on the project's 2-core machine (AMD EPYC Zen 3, AVX2; see
+    // bench/README.md): one core's matrix-product rate with chunks of two or more SIMD vectors of rows,
+    // the factor a one-vector chunk runs at, one barrier, the element-wise work per cell value and
+    // step, and the per-parameter cost of merging a chunk's gradient or of an Adam step.
+    private const double ProductFlopsPerSecond = 30e9;
+    private const double OneVectorEfficiency = 0.75;
+    private const double BarrierSeconds = 0.6e-6;
+    private const double CellSecondsPerValue = 1.2e-9;
+    private const double MergeSecondsPerParameter = 0.4e-9;
+    private const double AdamSecondsPerParameter = 1.5e-9;
+
+    /// <summary>
+    /// The fastest plan by the cost model for <paramref name="spec"/> with batches of
+    /// <paramref name="batch"/> windows of <paramref name="sequence"/> steps on at most
+    /// <paramref name="threads"/> threads. Deterministic: the same arguments always give the same plan,
+    /// so a seed and a thread count still fix a trial's bits.
+    /// </summary>
+    /// <param name="spec">The network's shape.</param>
+    /// <param name="batch">Largest batch (rows).</param>
+    /// <param name="sequence">Time steps per window.</param>
+    /// <param name="threads">Threads available to this trial.</param>
+    /// <param name="elementSize">Bytes per value (4 for float).</param>
+    /// <param name="memoryBudgetBytes">Cap on all workspaces together.</param>
+    /// <param name="kind">Forces a plan instead of the model's choice (null: choose).</param>
+    public static ParallelPlan Choose(LstmSpec spec, int batch, int sequence, int threads, int elementSize = sizeof(float), long memoryBudgetBytes = DefaultMemoryBudgetBytes, ParallelPlanKind? kind = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batch);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sequence);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(elementSize);
+        var lanes = Lanes(elementSize);
+        var bytesPerRow = LstmWorkspace<float>.BytesPerRow(spec, sequence, elementSize);
+        var serial = Estimate(ParallelPlanKind.Serial, spec, batch, sequence, 1, lanes, bytesPerRow, memoryBudgetBytes);
+        if (kind is { } forced)
+        {
+            return Finish(Estimate(forced, spec, batch, sequence, forced == ParallelPlanKind.Serial ? 1 : threads, lanes, bytesPerRow, memoryBudgetBytes), serial);
+        }
+
+        var best = serial;
+        if (threads > 1)
+        {
+            foreach (var candidate in new[] { ParallelPlanKind.Rows, ParallelPlanKind.Units })
+            {
+                var plan = Estimate(candidate, spec, batch, sequence, threads, lanes, bytesPerRow, memoryBudgetBytes);
+                // A parallel plan must win clearly: the model is rough, and a second thread costs the machine a core.
+                if (plan.Threads > 1 && plan.EstimatedBatchSeconds < best.EstimatedBatchSeconds * 0.9)
+                {
+                    best = plan;
+                }
+            }
+        }
+
+        return Finish(best, serial);
+    }
+
+    private static ParallelPlan Finish(ParallelPlan plan, ParallelPlan serial) =>
+        plan with { Speedup = serial.EstimatedBatchSeconds / plan.EstimatedBatchSeconds };
+
+    /// <summary>SIMD lanes of the narrowest vector the kernels run on, and of the widest.</summary>
+    private static (int Granule, int Wide) Lanes(int elementSize)
+    {
+        var granule = Vector256.IsHardwareAccelerated ? 32 / elementSize : 1;
+        var wide = Vector512.IsHardwareAccelerated ? 64 / elementSize : granule;
+        return (granule, wide);
+    }
+
+    private static ParallelPlan Estimate(ParallelPlanKind kind, LstmSpec spec, int batch, int sequence, int threads, (int Granule, int Wide) lanes, long bytesPerRow, long budget)
+    {
+        var (granule, wide) = lanes;
+        var padded = RoundUp(batch, granule);
+        // Workspaces: one per thread for Rows, a single shared one otherwise.
+        var workspaces = kind == ParallelPlanKind.Rows ? threads : 1;
+        var affordable = budget / workspaces / bytesPerRow;
+        var memoryCap = (int)Math.Max(granule, Math.Min(int.MaxValue / 2, affordable) / granule * granule);
+        var cacheCap = (int)Math.Max(wide, ChunkCacheBytes / bytesPerRow / wide * wide);
+        var rows = kind == ParallelPlanKind.Rows
+            // A batch is split between threads only into chunks of at least the widest vector.
+            ? Math.Min(padded, RoundUp((batch + threads - 1) / threads, wide))
+            : padded;
+        rows = Math.Min(Math.Min(rows, memoryCap), cacheCap);
+        var chunks = (batch + rows - 1) / rows;
+        var members = kind switch
+        {
+            ParallelPlanKind.Serial => 1,
+            ParallelPlanKind.Rows => Math.Min(threads, chunks),
+            // A team's ticket numbers a batch's phases in 16 bits.
+            _ => LstmPass.Phases(spec, sequence) + 8 < ushort.MaxValue ? Math.Min(threads, spec.Hidden) : 1,
+        };
+
+        var parameters = spec.ParameterCount;
+        var chunkProduct = ProductFlops(spec, sequence, rows) / (ProductFlopsPerSecond * (rows / granule >= 2 || granule == 1 ? 1.0 : OneVectorEfficiency));
+        var chunkCell = CellSecondsPerValue * spec.Layers * sequence * spec.Hidden * rows * 2;
+        double seconds;
+        if (kind == ParallelPlanKind.Units && members > 1)
+        {
+            // Every member does ceil(H / members) units; two barriers per layer and step, a few per layer.
+            var share = (double)((spec.Hidden + members - 1) / members) / spec.Hidden;
+            var barriers = (2.0 * spec.Layers * sequence) + (4 * spec.Layers) + 4;
+            var dropoutMasks = spec.Dropout > 0 ? CellSecondsPerValue * 0.5 * spec.Layers * sequence * spec.Hidden * rows : 0;
+            seconds = chunks * (((chunkProduct + chunkCell) * share) + (barriers * BarrierSeconds) + dropoutMasks);
+        }
+        else
+        {
+            var rounds = (chunks + members - 1) / members;
+            seconds = (rounds * (chunkProduct + chunkCell)) + (members > 1 ? chunks * parameters * MergeSecondsPerParameter : 0);
+        }
+
+        seconds += parameters * AdamSecondsPerParameter;
+        return new ParallelPlan(members > 1 ? kind : ParallelPlanKind.Serial, members, rows, seconds, 1.0);
+    }
+
+    /// <summary>Multiply-add work (2 per multiply-add) of one training batch of <paramref name="rows"/> windows.</summary>
+    private static double ProductFlops(LstmSpec spec, int sequence, int rows)
+    {
+        double total = 0;
+        for (var l = 0; l < spec.Layers; l++)
+        {
+            var inputs = spec.LayerInputs(l);
+            var gates = 4.0 * spec.Hidden;
+            var perStep = (4 * gates * (inputs + spec.Hidden)) + (l > 0 ? 2 * gates * inputs : 0);
+            total += (perStep * sequence) + (2 * gates * spec.Hidden * (sequence - 1));
+        }
+
+        return total * rows;
+    }
+
+    private static int RoundUp(int value, int granule) => (value + granule - 1) / granule * granule;
+}

@@ -1,0 +1,22 @@
+namespace GanTuner.Neural.Lstm;
+
+/// <summary>How a trainer spreads one batch's forward and backward over its threads.</summary>
+public enum ParallelPlanKind
+{
+    /// <summary>One thread does everything.</summary>
+    Serial,
+
+    /// <summary>
+    /// The batch is cut into chunks of rows that the threads take one at a time; each chunk's gradient
+    /// is merged in chunk order. Needs a batch of at least two SIMD-wide chunks per thread to pay off.
+    /// </summary>
+    Rows,
+
+    /// <summary>
+    /// All threads work on the same rows: every time step's gate product and cell update is split by
+    /// hidden units (each thread owns H / threads units and their four gate rows), with a spin barrier
+    /// after each step; after backpropagation through time the weight-gradient product is split by
+    /// gate rows and the input-gradient product by time steps. Needs no wide batch.
+    /// </summary>
+    Units,
+}

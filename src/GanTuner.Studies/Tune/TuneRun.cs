@@ -1,0 +1,32 @@
+using GanTuner.Forecasting;
+using GanTuner.Storage;
+using GanTuner.Tuning;
+
+namespace GanTuner.Studies.Tune;
+
+/// <summary>What every part of one <c>tune</c> run shares: the study, where its files go, the data attributes
+/// of this run, the windows of each sequence length, and how every trial trains.</summary>
+/// <param name="StudyName">The study's name.</param>
+/// <param name="OutDirectory">Absolute folder of the study's files.</param>
+/// <param name="Attributes">The study attributes this run computed (data location, protocol, target…).</param>
+/// <param name="Datasets">Windows per sequence length, built on first use.</param>
+/// <param name="ObjectiveName">val_mse under holdout, test_mse under the paper protocols.</param>
+/// <param name="Epochs">Epochs of every trial.</param>
+/// <param name="Seed">The study's seed, which every trial trains from: a configuration always gets the same
+/// initial weights, batch order and dropout masks, so trials differ only by their hyperparameters and a retried
+/// or retrained configuration reproduces its result.</param>
+/// <param name="Threads">Worker threads per trial (0: every core).</param>
+public sealed record TuneRun(
+    string StudyName,
+    string OutDirectory,
+    IReadOnlyDictionary<string, string> Attributes,
+    ForecastDatasetCache Datasets,
+    string ObjectiveName,
+    int Epochs,
+    long Seed,
+    int Threads)
+{
+    public TrialConfig Config(ParameterSet parameters) => LstmParameters.Config(parameters, Epochs, Seed, Threads);
+
+    public TrialConfig Config(IReadOnlyDictionary<string, ParamValue> parameters) => LstmParameters.Config(parameters, Epochs, Seed, Threads);
+}

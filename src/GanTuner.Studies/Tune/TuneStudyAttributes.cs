@@ -1,0 +1,76 @@
+using System.Globalization;
+using GanTuner.Data;
+using GanTuner.Data.Protocols;
+using GanTuner.Storage;
+using GanTuner.Tuning.Studies;
+
+namespace GanTuner.Studies.Tune;
+
+/// <summary>
+/// The user attributes <c>tune</c> gives a study it creates: what the report needs to find the data and the
+/// files (<see cref="StudyAttributeKeys"/>), plus the epochs of every trial and the Yahoo symbol. On resume the
+/// stored attributes are checked against the command's: a study must not silently mix trials measured on
+/// other data, another protocol or another number of epochs.
+/// </summary>
+public static class TuneStudyAttributes
+{
+    /// <summary>Training epochs of every trial of the study.</summary>
+    public const string Epochs = "epochs";
+
+    /// <summary>The Yahoo symbol the data came from, when it did (predict fetches it again for fresh prices).</summary>
+    public const string Symbol = "symbol";
+
+    // What a trial's value depends on. The data's path may change (a moved file); its rows may not.
+    private static readonly string[] MustMatch =
+    [
+        StudyAttributeKeys.Protocol, StudyAttributeKeys.Target, StudyAttributeKeys.Column, Epochs,
+        StudyAttributeKeys.DataRows, StudyAttributeKeys.DataFirst, StudyAttributeKeys.DataLast,
+    ];
+
+    public static Dictionary<string, string> For(TuneRequest settings, TuneData data, string outDirectory)
+    {
+        var series = data.Series;
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [StudyAttributeKeys.Data] = data.Location,
+            [StudyAttributeKeys.DataSource] = data.Label,
+            [StudyAttributeKeys.Column] = settings.Source.Csv.ModelledColumn == PriceColumn.AdjClose ? "adjclose" : "close",
+            [StudyAttributeKeys.Protocol] = settings.Protocol.Name(),
+            [StudyAttributeKeys.Target] = settings.Target.Name(),
+            [StudyAttributeKeys.ShuffleSeed] = settings.Seed.ToString(CultureInfo.InvariantCulture),
+            [StudyAttributeKeys.DataRows] = series.Count.ToString(CultureInfo.InvariantCulture),
+            [StudyAttributeKeys.DataFirst] = Day(series.FirstDate),
+            [StudyAttributeKeys.DataLast] = Day(series.LastDate),
+            [StudyAttributeKeys.OutDirectory] = outDirectory,
+            [Epochs] = settings.Epochs.ToString(CultureInfo.InvariantCulture),
+        };
+        AddIfGiven(attributes, StudyAttributeKeys.DateColumn, settings.Source.Csv.DateColumn);
+        AddIfGiven(attributes, StudyAttributeKeys.ValueColumn, settings.Source.Csv.ValueColumn);
+        AddIfGiven(attributes, Symbol, settings.Source.Symbol);
+        return attributes;
+    }
+
+    /// <exception cref="StudyException">The stored study measured something else.</exception>
+    public static void RequireSame(StudyRecord stored, IReadOnlyDictionary<string, string> wanted)
+    {
+        var differences = MustMatch
+            .Where(key => stored.UserAttributes.GetValueOrDefault(key) != wanted.GetValueOrDefault(key))
+            .Select(key => $"{key} {stored.UserAttributes.GetValueOrDefault(key) ?? "(none)"}, not {wanted.GetValueOrDefault(key) ?? "(none)"}")
+            .ToList();
+        if (differences.Count > 0)
+        {
+            throw new StudyException(
+                $"study '{stored.Name}' already exists with {string.Join(", ", differences)}; give another --study name to start a new study");
+        }
+    }
+
+    private static void AddIfGiven(Dictionary<string, string> attributes, string key, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            attributes[key] = value;
+        }
+    }
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,132 @@
+using GanTuner.Neural.Kernels;
+using GanTuner.Neural.Lstm;
+
+namespace GanTuner.Neural.Tests;
+
+public sealed class ParallelPlanTests
+{
+    [Theory]
+    [InlineData(1, 7, 16, 9, 0.0)]
+    [InlineData(2, 13, 16, 11, 0.3)]
+    [InlineData(3, 6, 13, 5, 0.2)]
+    [InlineData(2, 5, 8, 4, 0.5)]
+    public void The_units_plan_gives_the_bits_of_one_thread_every_time(int layers, int hidden, int batch, int sequence, double dropout)
+    {
+        var spec = new LstmSpec(layers, hidden, dropout);
+        var serial = Train(spec, batch, sequence, threads: 1, ParallelPlanKind.Serial, steps: 4);
+        for (var repeat = 0; repeat < 3; repeat++)
+        {
+            foreach (var threads in new[] { 2, 3 })
+            {
+                var team = Train(spec, batch, sequence, threads, ParallelPlanKind.Units, steps: 4);
+                Assert.Equal(ParallelPlanKind.Units, team.Plan);
+                Assert.Equal(serial.Parameters, team.Parameters);
+                Assert.Equal(serial.Losses, team.Losses);
+                Assert.Equal(serial.InputGradient, team.InputGradient);
+                Assert.Equal(serial.Predictions, team.Predictions);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_rows_plan_repeats_its_bits_for_a_seed_and_thread_count()
+    {
+        var spec = new LstmSpec(2, 9, 0.2);
+        var first = Train(spec, 48, 6, threads: 2, ParallelPlanKind.Rows, steps: 3);
+        Assert.Equal(ParallelPlanKind.Rows, first.Plan);
+        for (var repeat = 0; repeat < 3; repeat++)
+        {
+            var again = Train(spec, 48, 6, threads: 2, ParallelPlanKind.Rows, steps: 3);
+            Assert.Equal(first.Parameters, again.Parameters);
+            Assert.Equal(first.Losses, again.Losses);
+        }
+    }
+
+    [Fact]
+    public void The_units_plan_splits_a_batch_that_needs_several_chunks_in_order()
+    {
+        // A memory budget this small forces chunks of 8 rows, which the team runs one after another.
+        var spec = new LstmSpec(2, 6, 0.2);
+        var budget = LstmWorkspace<float>.BytesPerRow(spec, 5, sizeof(float)) * 8;
+        var serial = Train(spec, 24, 5, threads: 1, ParallelPlanKind.Serial, steps: 3, budget);
+        var team = Train(spec, 24, 5, threads: 2, ParallelPlanKind.Units, steps: 3, budget);
+        Assert.Equal(8, team.RowsPerChunk);
+        Assert.Equal(serial.Parameters, team.Parameters);
+        Assert.Equal(serial.Losses, team.Losses);
+    }
+
+    [Fact]
+    public void The_cost_model_splits_units_for_small_batches_and_rows_for_wide_ones()
+    {
+        var wide = new LstmSpec(5, 48, 0.2);
+        var small = ParallelPlan.Choose(wide, 16, 60, 2);
+        Assert.Equal(ParallelPlanKind.Units, small.Kind);
+        Assert.Equal(2, small.Threads);
+        Assert.True(small.Speedup > 1.5, $"speed-up {small.Speedup}");
+        Assert.Equal(small, ParallelPlan.Choose(wide, 16, 60, 2));
+
+        Assert.Equal(ParallelPlanKind.Rows, ParallelPlan.Choose(new LstmSpec(2, 24, 0.2), 512, 83, 2).Kind);
+        Assert.Equal(ParallelPlanKind.Serial, ParallelPlan.Choose(wide, 16, 60, 1).Kind);
+        var tiny = ParallelPlan.Choose(new LstmSpec(1, 5, 0.3), 16, 7, 2);
+        Assert.NotEqual(ParallelPlanKind.Units, tiny.Kind);
+        Assert.Equal(1.0, ParallelPlan.Choose(wide, 16, 60, 1).Speedup);
+    }
+
+    [Fact]
+    public void A_failing_piece_fails_the_run_and_leaves_the_team_usable()
+    {
+        using var team = new SpinTeam(2);
+        var error = Assert.Throws<InvalidOperationException>(() => team.Run((_, cursor) =>
+        {
+            for (var piece = cursor.Begin(2); piece >= 0; piece = cursor.Next())
+            {
+                if (piece == 1)
+                {
+                    throw new ArithmeticException("piece 1");
+                }
+            }
+
+            for (var piece = cursor.Begin(2); piece >= 0; piece = cursor.Next())
+            {
+            }
+        }));
+        Assert.IsType<ArithmeticException>(error.InnerException);
+
+        var done = new int[8];
+        team.Run((_, cursor) =>
+        {
+            for (var piece = cursor.Begin(8); piece >= 0; piece = cursor.Next())
+            {
+                Interlocked.Increment(ref done[piece]);
+            }
+        });
+        Assert.All(done, count => Assert.Equal(1, count));
+    }
+
+    private static Outcome Train(LstmSpec spec, int batch, int sequence, int threads, ParallelPlanKind kind, int steps, long budget = ParallelPlan.DefaultMemoryBudgetBytes)
+    {
+        var random = new SeededRandom(11);
+        var network = new LstmNetwork<float>(spec);
+        network.InitializeKeras(random.Derive("init"));
+        var n = batch * 2;
+        var data = random.Derive("data");
+        var windows = Enumerable.Range(0, n * sequence).Select(_ => (float)data.NextDouble()).ToArray();
+        var targets = Enumerable.Range(0, n).Select(_ => (float)data.NextDouble()).ToArray();
+        var options = new LstmTrainerOptions(sequence, batch, new AdamOptions(0.01), threads, 5, budget, kind);
+        using var trainer = new LstmTrainer<float>(network, options);
+        var losses = new List<double>();
+        for (var s = 0; s < steps; s++)
+        {
+            var rows = Enumerable.Range(0, batch).Select(i => ((s * 7) + (i * 3)) % n).ToArray();
+            losses.Add(trainer.TrainBatch(windows, targets, rows));
+        }
+
+        var inputGradient = new float[windows.Length];
+        trainer.ComputeGradients(windows, targets, Enumerable.Range(0, batch).ToArray(), training: true, inputGradient);
+        var predictions = new float[n];
+        trainer.Predict(windows, predictions);
+        return new Outcome(trainer.Plan.Kind, trainer.RowsPerChunk, network.Parameters.ToArray(), losses, inputGradient, predictions);
+    }
+
+    private sealed record Outcome(ParallelPlanKind Plan, int RowsPerChunk, float[] Parameters, List<double> Losses, float[] InputGradient, float[] Predictions);
+}
