@@ -86,8 +86,9 @@ public sealed class TuningAskTellTests : IDisposable
 
         Assert.Equal((0, "{\"trial\":1,\"state\":\"complete\",\"value\":0.0123}\n"), (told.ExitCode, told.Stdout));
         Assert.True(code == 0, stderr);
-        Assert.Matches(@"demo\s*│\s*tpe\s*│\s*0\s*│\s*2\s*│\s*1\s*│\s*0\s*│\s*1\s*│\s*0\.0123 \(#1\)", stdout);
-        Assert.Matches(@"other\s*│\s*random\s*│\s*0\s*│\s*1\s*│\s*0\s*│\s*0\s*│\s*1\s*│\s*-", stdout);
+        // Trials, complete, pruned, failed, running, best.
+        Assert.Matches(@"demo\s*│\s*tpe\s*│\s*0\s*│\s*2\s*│\s*1\s*│\s*0\s*│\s*0\s*│\s*1\s*│\s*0\.0123 \(#1\)", stdout);
+        Assert.Matches(@"other\s*│\s*random\s*│\s*0\s*│\s*1\s*│\s*0\s*│\s*0\s*│\s*0\s*│\s*1\s*│\s*-", stdout);
     }
 
     [Fact]
