@@ -55,6 +55,9 @@ public static class GanTunerApp
             .WithDescription("Record the value (or the failure) of a trial that ask started.")
             .WithExample("tell", "--study", "my-model", "--trial", "0", "--value", "0.0123")
             .WithExample("tell", "--study", "my-model", "--trial", "1", "--failed", "--reason", "out of memory");
+        config.AddCommand<Commands.Tuning.BeatCommand>("beat")
+            .WithDescription("Renew the heartbeat of a trial asked with --heartbeat; exits 3 when it is no longer running.")
+            .WithExample("beat", "--study", "my-model", "--trial", "0");
         config.AddCommand<Commands.Tuning.StudiesCommand>("studies")
             .WithDescription("List the stored studies with their trial counts and best values.")
             .WithExample("studies", "--storage", "runs.db");
@@ -67,7 +70,7 @@ public static class GanTunerApp
         config.AddCommand<Commands.Predict.PredictCommand>("predict")
             .WithDescription("The next trading day's close from a saved model (default: the newest ./gantuner-out/*/best-model.json).")
             .WithExample("predict")
-            .WithExample("predict", "--model", "gantuner-out/gan-holdout-level-seed0-sp500/best-model.json", "--data", "prices.csv");
+            .WithExample("predict", "--model", "gantuner-out/gan-holdout-level-window-es-seed0-sp500/best-model.json", "--data", "prices.csv");
         // [report]
         config.AddCommand<Commands.Report.ReportCommand>("report")
             .WithDescription("The paper's figures as PNG files and one self-contained HTML page for a stored study.")

@@ -66,6 +66,12 @@ internal static class SqliteSchema
             PRIMARY KEY (trial_id, position),
             UNIQUE (trial_id, key));
         """,
+        // 2: heartbeats. Trials of version 1 have none, so they never go stale.
+        """
+        ALTER TABLE trials ADD COLUMN worker TEXT;
+        ALTER TABLE trials ADD COLUMN heartbeat_at TEXT;
+        ALTER TABLE trials ADD COLUMN stale_after_ms INTEGER CHECK (stale_after_ms > 0);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -19,7 +19,7 @@ public static class StudyStores
         ArgumentException.ThrowIfNullOrWhiteSpace(location);
         return Kind(location) switch
         {
-            StoreKind.Postgres => throw new StudyStoreException("PostgreSQL stores are not available in this build"),
+            StoreKind.Postgres => new PostgresStudyStore(location),
             _ => new SqliteStudyStore(SqlitePath(location)!, createIfMissing),
         };
     }

@@ -74,6 +74,7 @@ internal sealed class TuneObserver(IAnsiConsole console, bool plain, TuneSetting
             CultureInfo.InvariantCulture,
             $"  data: {start.Data.Label}: {series.Count:N0} rows, {series.FirstDate:yyyy-MM-dd} to {series.LastDate:yyyy-MM-dd}, {run.Attributes[StudyAttributeKeys.Column]}, target {settings.TargetValue.Name()}"));
         console.WriteLine($"  protocol: {settings.ProtocolValue.Describe()}");
+        console.WriteLine($"  scaling: {settings.Training.Scaling.Name()}; early stopping: {settings.Training.EarlyStoppingDescription}");
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"  tuner {settings.Tuner}, seed {settings.Seed}, epochs per trial {settings.Epochs}, objective {run.ObjectiveName}; study in {settings.Storage}, files in {run.OutDirectory}"));
@@ -87,6 +88,11 @@ internal sealed class TuneObserver(IAnsiConsole console, bool plain, TuneSetting
             console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"  {start.Stale} trial(s) were left running by a stopped process: recorded as interrupted, their configurations run again first."));
+        }
+
+        if (start.OtherWorkers > 0)
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {start.OtherWorkers} trial(s) are running in other workers on this study."));
         }
     }
 }

@@ -19,7 +19,7 @@ public sealed class StudiesCommand : Command<StudiesSettings>
         }
 
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("Study", "Tuner", "Seed", "Trials", "Complete", "Failed", "Running", "Best (trial)", "Created (UTC)");
+            .AddColumns("Study", "Tuner", "Seed", "Trials", "Complete", "Pruned", "Failed", "Running", "Best (trial)", "Created (UTC)");
         foreach (var study in studies)
         {
             table.AddRow(
@@ -28,6 +28,7 @@ public sealed class StudiesCommand : Command<StudiesSettings>
                 Number(study.Seed),
                 Number(study.Trials),
                 Number(study.Complete),
+                Number(study.Pruned),
                 Number(study.Failed),
                 Number(study.Running),
                 study.BestValue is not { } best ? "-" : string.Create(CultureInfo.InvariantCulture, $"{best:G6} (#{study.BestTrial})"),
