@@ -25,3 +25,13 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 dotnet test GanTuner.slnx -c Release "$@"
+
+# The samples are built by the solution; run both with small budgets and check what they print.
+samples=$(mktemp -d)
+trap 'rm -rf "$samples"' EXIT
+dotnet samples/TuneYourFunction/bin/Release/net10.0/TuneYourFunction.dll 20 "$samples/f.db" | tee "$samples/f.txt"
+grep -Eq '^best value [0-9.eE+-]+ after 20 trials, at x = ' "$samples/f.txt"
+dotnet samples/TuneLstmOnCsv/bin/Release/net10.0/TuneLstmOnCsv.dll "" 3 1 "$samples/lstm" | tee "$samples/lstm.txt"
+grep -q '300 rows of .*: 3 trials, status Finished' "$samples/lstm.txt"
+test -s "$samples/lstm/best-model.json"
+echo "scripts/test.sh: both samples ran"

@@ -1,3 +1,4 @@
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace GanTuner.Cli;
@@ -7,6 +8,8 @@ public static class GanTunerApp
 {
     public static int Run(string[] args)
     {
+        // Help, tables and the static AnsiConsole all go through one console that knows whether stdout is a terminal.
+        AnsiConsole.Console = Terminal.CreateStdout();
         var app = new CommandApp();
         app.Configure(Configure);
         // An unknown option must be an error, not silently ignored (a mistyped --protocol would run the default).
@@ -27,6 +30,7 @@ public static class GanTunerApp
     {
         ArgumentNullException.ThrowIfNull(config);
         config.SetApplicationName("gantuner");
+        config.ConfigureConsole(AnsiConsole.Console);
         config.PropagateExceptions();
         // Commands register themselves here; each area owns the block below its marker.
         // [data]

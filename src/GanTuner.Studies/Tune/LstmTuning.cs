@@ -23,7 +23,7 @@ public static class LstmTuning
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(observer);
-        var space = request.SpaceFile is null ? SearchSpace.Table1() : SearchSpace.Load(request.SpaceFile);
+        var space = request.Space ?? (request.SpaceFile is null ? SearchSpace.Table1() : SearchSpace.Load(request.SpaceFile));
         LstmParameters.RequireLstmSpace(space);
         var options = request.TunerOptions;
         // Reject a bad tuner option before anything is read, downloaded or written.

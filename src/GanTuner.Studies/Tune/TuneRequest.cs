@@ -19,6 +19,9 @@ public sealed record TuneRequest(PriceSource Source, Protocol Protocol, Forecast
     /// <summary>A search space JSON file with the six LSTM parameters; null: the paper's Table 1.</summary>
     public string? SpaceFile { get; init; }
 
+    /// <summary>The search space itself (wins over <see cref="SpaceFile"/>); null: the file, else the paper's Table 1.</summary>
+    public SearchSpace? Space { get; init; }
+
     /// <summary>Seed of the tuner and of every trial.</summary>
     public int Seed { get; init; }
 
