@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine of this kind: installs what the tests need that the
-# machine lacks (Chromium for the report page, a font for figure labels, PostgreSQL for the store tests,
-# which start a throwaway server of their own unless GANTUNER_TEST_POSTGRES names one), then runs every test project.
+# machine lacks (Chromium for the report page and the dashboard's browser test, a font for figure labels,
+# Debian's Optuna for the export check, PostgreSQL for the store tests, which start a throwaway server of
+# their own unless GANTUNER_TEST_POSTGRES names one), then runs every test project.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -9,6 +10,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core fontconfig)
+/usr/bin/python3 -c "import optuna" >/dev/null 2>&1 || need+=(python3-optuna)
 if [ -z "${GANTUNER_TEST_POSTGRES:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   need+=(postgresql)
 fi

@@ -70,7 +70,7 @@ public static class GanTunerApp
         config.AddCommand<Commands.Predict.PredictCommand>("predict")
             .WithDescription("The next trading day's close from a saved model (default: the newest ./gantuner-out/*/best-model.json).")
             .WithExample("predict")
-            .WithExample("predict", "--model", "gantuner-out/gan-holdout-level-seed0-sp500/best-model.json", "--data", "prices.csv");
+            .WithExample("predict", "--model", "gantuner-out/gan-holdout-level-window-es-seed0-sp500/best-model.json", "--data", "prices.csv");
         // [report]
         config.AddCommand<Commands.Report.ReportCommand>("report")
             .WithDescription("The paper's figures as PNG files and one self-contained HTML page for a stored study.")
@@ -81,5 +81,13 @@ public static class GanTunerApp
             .WithDescription("Compare tuners on equal budgets over seeds (the LSTM or a synthetic function): best value after each budget, ranks, win rates, Wilcoxon tests, figures.")
             .WithExample("compare", "--objective", "lstm", "--tuners", "gan,random,grid,tpe,ga", "--budget", "20", "--seeds", "5", "--parallel", "2")
             .WithExample("compare", "--objective", "hartmann6", "--tuners", "gan,random,grid,tpe,ga", "--budget", "50", "--seeds", "30");
+        // [dashboard]
+        config.AddCommand<Commands.Dashboard.DashboardCommand>("dashboard")
+            .WithDescription("A live, read-only web dashboard of the store's studies (history, parallel coordinates, slices, importance, trials).")
+            .WithExample("dashboard", "--storage", "runs.db")
+            .WithExample("dashboard", "--storage", "sqlite:///runs.db", "--port", "8081", "--open");
+        config.AddCommand<Commands.Export.ExportCommand>("export")
+            .WithDescription("Write a study as an SQLite file in Optuna 3.1's schema, for optuna.load_study and optuna-dashboard.")
+            .WithExample("export", "--study", "gan-sp500", "--storage", "gantuner.db", "--format", "optuna", "--out", "gan-sp500-optuna.db");
     }
 }

@@ -18,10 +18,16 @@ public sealed class SqliteStudyStore : IStudyStore, IDisposable
 
     /// <summary>Opens (and with <paramref name="createIfMissing"/>, creates) the store in <paramref name="path"/>.</summary>
     public SqliteStudyStore(string path, bool createIfMissing = true)
+        : this(path, createIfMissing, readOnly: false)
+    {
+    }
+
+    private SqliteStudyStore(string path, bool createIfMissing, bool readOnly)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = System.IO.Path.GetFullPath(path);
-        if (!createIfMissing && !File.Exists(Path))
+        IsReadOnly = readOnly;
+        if ((readOnly || !createIfMissing) && !File.Exists(Path))
         {
             throw new StudyStoreException($"storage file '{path}' does not exist");
         }
@@ -35,11 +41,21 @@ public sealed class SqliteStudyStore : IStudyStore, IDisposable
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             ForeignKeys = true,
             DefaultTimeout = (int)BusyTimeout.TotalSeconds,
         }.ToString();
+
+        if (readOnly)
+        {
+            Guard(() =>
+            {
+                using var connection = Open();
+                SqliteSchema.Check(connection, path);
+            });
+            return;
+        }
 
         Guard(() =>
         {
@@ -56,6 +72,14 @@ public sealed class SqliteStudyStore : IStudyStore, IDisposable
 
     /// <summary>The database file's full path.</summary>
     public string Path { get; }
+
+    /// <summary>Opened by <see cref="OpenReadOnly"/>: every write throws <see cref="StudyStoreException"/>.</summary>
+    public bool IsReadOnly { get; }
+
+    /// <summary>Opens an existing store for reading only (a dashboard beside a running study): its connections
+    /// are opened read-only, so they can never take the write lock, migrate the schema or change the journal
+    /// mode; in WAL mode their short read transactions never block the study's writer.</summary>
+    public static SqliteStudyStore OpenReadOnly(string path) => new(path, createIfMissing: false, readOnly: true);
 
     /// <summary>The schema version this build writes.</summary>
     public static int SchemaVersion => SqliteSchema.CurrentVersion;
@@ -217,6 +241,11 @@ public sealed class SqliteStudyStore : IStudyStore, IDisposable
 
     private T Write<T>(Func<SqliteTransaction, T> work) => Guard(() =>
     {
+        if (IsReadOnly)
+        {
+            throw new StudyStoreException($"storage file '{Path}' is opened read-only");
+        }
+
         using var connection = Open();
         using var transaction = connection.BeginTransaction(deferred: false);
         var result = work(transaction);

@@ -26,7 +26,7 @@ public sealed class TuneCommandTests : IDisposable
         Assert.Matches(@"validation: U2 = [\d.]+ \(price RMSE ÷ naive RMSE\): the best model (beats|does not beat) tomorrow = today", stdout);
 
         // The default study: named from its options, in ./gantuner.db, files in ./gantuner-out/<study>/.
-        const string study = "gan-holdout-level-seed0-tune_sp500_300-e1-space-tune_space_tiny";
+        const string study = "gan-holdout-level-window-es-seed0-tune_sp500_300-e1-space-tune_space_tiny";
         var folder = _work.PathOf("gantuner-out", study);
         using var store = new SqliteStudyStore(_work.PathOf("gantuner.db"), createIfMissing: false);
         var trials = store.GetTrials(study);
@@ -69,7 +69,7 @@ public sealed class TuneCommandTests : IDisposable
         Assert.Contains("paper-shuffled is LEAKY", stdout, StringComparison.Ordinal);
         Assert.Contains("MSE (test_mse)", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("validation model", stdout, StringComparison.Ordinal);
-        Assert.True(Directory.Exists(_work.PathOf("gantuner-out", "tpe-paper-shuffled-level-seed0-tune_sp500_300-e1-space-tune_space_tiny")));
+        Assert.True(Directory.Exists(_work.PathOf("gantuner-out", "tpe-paper-shuffled-level-window-es-seed0-tune_sp500_300-e1-space-tune_space_tiny")));
     }
 
     [Fact]

@@ -118,7 +118,7 @@ public sealed class TuningAskTellTests : IDisposable
             "gantuner: give exactly one of --value V and --failed\n",
             "gantuner: no study named 'nobody'\n",
             "gantuner: study 'demo' already exists with tuner 'tpe', not 'ga'; use another --study name or the stored settings\n",
-            "gantuner: unknown tuner 'bayes'; expected one of random, grid, tpe, tpe-univariate, tpe-multivariate, ga, gan, gan-no-injection, gan-no-diversity, gan-no-feedback\n",
+            $"gantuner: unknown tuner 'bayes'; expected one of {string.Join(", ", TunerFactory.Names)}\n",
             $"gantuner: storage file '{Path.Combine(_dir, "missing.db")}' does not exist\n",
             "gantuner: --metric 'a' is given more than once\n",
             "gantuner: --reason needs some text (or leave it out)\n",

@@ -19,6 +19,7 @@ internal sealed class BestMetrics(IterationRow best)
         ("Test, price", MetricKeys.TestPrefix, true, false),
         ("Naive test, scaled", MetricKeys.TestPrefix, false, true),
         ("Naive test, price", MetricKeys.TestPrefix, true, true),
+        ("AR(p) test, price", MetricKeys.TestPrefix + "_ar", true, false),
     ];
 
     public double? Get(string split, string metric, bool price, bool naive)

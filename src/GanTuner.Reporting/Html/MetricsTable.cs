@@ -56,5 +56,35 @@ internal static class MetricsTable
         {
             html.Element("p", "Theil's U2 is not available: the trial recorded no naive-forecast error.");
         }
+
+        WriteSkill(html, best);
+    }
+
+    // The linear AR(p) baseline beside naive, the tests of skill, and the verdict against the stronger baseline.
+    private static void WriteSkill(Markup html, IterationRow best)
+    {
+        if (best.Metric("test_u2_ar") is not { } vsAr || best.Metric("test_ar_u2") is not { } arU2 || best.Metric(MetricKeys.TestU2) is not { } u2)
+        {
+            return;
+        }
+
+        var lags = best.Metric("ar_lags") is { } p ? NumberFormat.Parameter(p) : "p";
+        string Figure(string key) => NumberFormat.Optional(best.Metric(key));
+        html.Element("p",
+            $"Linear AR({lags}) baseline (ridge least squares on the training windows, order chosen on validation): test U2 {NumberFormat.Value(arU2)}; "
+            + $"model RMSE ÷ AR RMSE {NumberFormat.Value(vsAr)}. MASE: model {Figure("test_mase")}, naive {Figure("naive_test_mase")}, AR {Figure("test_ar_mase")}. "
+            + $"Direction called right {Figure("test_da")} of the time (Pesaran–Timmermann p {Figure("test_pt_p")}). "
+            + $"Diebold–Mariano (HLN, squared error, two-sided) p vs naive {Figure("test_dm_naive_p")}, vs AR {Figure("test_dm_ar_p")}.");
+        var arStronger = arU2 < 1;
+        var ratio = arStronger ? vsAr : u2;
+        var dm = best.Metric(arStronger ? "test_dm_ar_p" : "test_dm_naive_p");
+        var beats = ratio < 1;
+        var baseline = arStronger ? $"the linear AR({lags}) baseline" : "the naive forecast";
+        var significance = dm is { } pv ? (pv < 0.05 ? $", significantly (DM p = {NumberFormat.Value(pv)})" : $", but not significantly (DM p = {NumberFormat.Value(pv)})") : string.Empty;
+        html.Open("p").Raw("Against the stronger baseline, ").Text(baseline).Raw(": ")
+            .Element("span", beats
+                ? $"the model beats it (RMSE ratio {NumberFormat.Value(ratio)}){significance}."
+                : $"the model does not beat it (RMSE ratio {NumberFormat.Value(ratio)}){significance}.", beats ? "verdict-good" : "verdict-bad")
+            .Close("p");
     }
 }

@@ -22,7 +22,8 @@ public static class CompareNames
         var tag = new StringBuilder(CompareRequest.Lstm)
             .Append('-').Append(DataPart(settings))
             .Append('-').Append(settings.Protocol.Name())
-            .Append('-').Append(settings.Target.Name());
+            .Append('-').Append(settings.Target.Name())
+            .Append(settings.Training.NamePart);
         if (settings.Source.Csv.Column == PriceColumn.AdjClose)
         {
             tag.Append("-adjclose");

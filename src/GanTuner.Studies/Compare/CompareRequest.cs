@@ -45,4 +45,7 @@ public sealed record CompareRequest(string Objective, IReadOnlyList<string> Tune
     public Protocol Protocol { get; init; } = Protocol.Holdout;
 
     public ForecastTarget Target { get; init; } = ForecastTarget.Level;
+
+    /// <summary>LSTM: window scaling and early stopping of every trial (default: the paper's).</summary>
+    public Training.TrainingSettings Training { get; init; } = Studies.Training.TrainingSettings.Paper;
 }

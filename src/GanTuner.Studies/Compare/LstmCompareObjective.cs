@@ -34,7 +34,7 @@ public sealed class LstmCompareObjective : ICompareObjective
         StudyAttributes = attributes;
         Tag = tag;
         ValueName = settings.Protocol == Protocol.Holdout ? "val_mse" : "test_mse";
-        _datasets = new ForecastDatasetCache(data.Series, settings.Source.Spec(1, settings.Protocol, settings.Target, settings.Seed));
+        _datasets = new ForecastDatasetCache(data.Series, settings.Source.Spec(1, settings.Protocol, settings.Target, settings.Seed, settings.Training.Scaling));
     }
 
     public string Tag { get; }
@@ -80,6 +80,7 @@ public sealed class LstmCompareObjective : ICompareObjective
         {
             Seed = settings.Seed,
             Epochs = settings.Epochs,
+            Training = settings.Training,
         };
         var data = await TuneData.LoadAsync(settings.Source, outDirectory, cancellationToken).ConfigureAwait(false);
         var attributes = TuneStudyAttributes.For(asTune, data, outDirectory);
@@ -113,7 +114,7 @@ public sealed class LstmCompareObjective : ICompareObjective
     public Func<ParameterSet, CancellationToken, TrialOutcome> ObjectiveFor(ComparisonRun run, Study study, ICompareObserver observer)
     {
         var tuneRun = new TuneRun(
-            run.StudyName, _outDirectory, StudyAttributes!, _datasets, ValueName, _settings.Epochs, run.Seed, _settings.ThreadsPerTrial);
+            run.StudyName, _outDirectory, StudyAttributes!, _datasets, ValueName, _settings.Epochs, run.Seed, _settings.ThreadsPerTrial, _settings.Training.EarlyStopping);
         var objective = new TuneObjective(study, tuneRun, new CompareTrialObserver(observer, run));
         return (parameters, cancellationToken) =>
             _memo.Evaluate(tuneRun.Config(parameters), () => objective.Evaluate(parameters, cancellationToken));

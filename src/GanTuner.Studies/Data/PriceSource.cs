@@ -21,8 +21,8 @@ public sealed record PriceSource(string? DataFile, string? Symbol, CsvReadOption
 
     /// <summary>The window recipe for these prices under a protocol and target; <paramref name="shuffleSeed"/> only
     /// matters for paper-shuffled.</summary>
-    public DatasetSpec Spec(int sequenceLength, Protocol protocol, ForecastTarget target, int shuffleSeed = 42) =>
-        new(sequenceLength, protocol, target, Csv.ModelledColumn, shuffleSeed);
+    public DatasetSpec Spec(int sequenceLength, Protocol protocol, ForecastTarget target, int shuffleSeed = 42, Scaling scaling = Scaling.Global) =>
+        new(sequenceLength, protocol, target, Csv.ModelledColumn, shuffleSeed, scaling);
 
     /// <summary>The validated series.</summary>
     /// <exception cref="PriceDataException">The file cannot be read as prices.</exception>

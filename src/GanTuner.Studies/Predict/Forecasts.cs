@@ -54,6 +54,12 @@ public static class Forecasts
     /// <summary>Whether a scaled input of the forecast's window lies outside the scaler's fitting range.</summary>
     private static bool OutsideTrainingRange(ForecastModel model, double[] prices)
     {
+        // Window scaling takes every window relative to itself: no fixed range to leave.
+        if (model.WindowScaling.Kind == Scaling.Window)
+        {
+            return false;
+        }
+
         var logReturn = model.Data.Target == ForecastTarget.LogReturn;
         for (var t = prices.Length - model.Data.SequenceLength; t < prices.Length; t++)
         {

@@ -10,4 +10,5 @@ namespace GanTuner.Studies.Trials;
 /// <param name="Target">What the LSTM predicts.</param>
 /// <param name="Config">The configuration, its epochs, seed and threads.</param>
 /// <param name="SaveModel">Where to save the trained model, or null.</param>
-public sealed record TrialRequest(PriceSource Source, Protocol Protocol, ForecastTarget Target, TrialConfig Config, string? SaveModel = null);
+/// <param name="Training">Window scaling and early stopping; null: the paper's (global min-max, fixed epochs).</param>
+public sealed record TrialRequest(PriceSource Source, Protocol Protocol, ForecastTarget Target, TrialConfig Config, string? SaveModel = null, Training.TrainingSettings? Training = null);

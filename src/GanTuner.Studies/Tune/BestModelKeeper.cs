@@ -58,7 +58,7 @@ public sealed class BestModelKeeper(TuneRun run, double? bestSoFar)
 
         var config = run.Config(best.Parameters);
         retraining(config);
-        var result = TrialRunner.Run(run.Datasets, config, new TrialOptions(KeepModel: true));
+        var result = TrialRunner.Run(run.Datasets, config, run.TrialOptions);
         if (result.Model is null)
         {
             return (null, result);

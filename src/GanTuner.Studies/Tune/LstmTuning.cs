@@ -54,7 +54,8 @@ public static class LstmTuning
             request.Protocol != Protocol.Holdout ? "test_mse" : "val_mse",
             request.Epochs,
             request.Seed,
-            request.Threads);
+            request.Threads,
+            request.Training.EarlyStopping);
 
         var evaluated = Evaluated(study);
         // Running trials without a heartbeat, or whose heartbeat stopped, belong to a process that died: the

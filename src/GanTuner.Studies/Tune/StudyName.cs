@@ -24,6 +24,7 @@ public static class StudyName
         var name = new StringBuilder()
             .Append(tuner).Append('-').Append(settings.Protocol.Name())
             .Append('-').Append(settings.Target.Name())
+            .Append(settings.Training.NamePart)
             .Append("-seed").Append(settings.Seed.ToString(CultureInfo.InvariantCulture))
             .Append('-').Append(DataPart(settings));
         if (settings.Source.Csv.Column == PriceColumn.AdjClose)

@@ -47,7 +47,7 @@ public sealed class TuneObjective(Study study, TuneRun run, ITrialObserver displ
         display.TrialStarted(record, config);
         using var prune = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         IProgress<TrialProgress> progress = trial is null ? display : new PruningProgress(display, trial, prune);
-        var result = TrialRunner.Run(run.Datasets, config, new TrialOptions(KeepModel: true), progress, prune.Token);
+        var result = TrialRunner.Run(run.Datasets, config, run.TrialOptions, progress, prune.Token);
         // A trial cancelled by the user stays in Running, so the interruption message can name it.
         cancellationToken.ThrowIfCancellationRequested();
         _running.TryRemove(number, out _);

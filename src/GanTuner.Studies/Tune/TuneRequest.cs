@@ -33,6 +33,9 @@ public sealed record TuneRequest(PriceSource Source, Protocol Protocol, Forecast
 
     public int Epochs { get; init; } = DefaultEpochs;
 
+    /// <summary>Window scaling and early stopping of every trial (default: the paper's).</summary>
+    public Training.TrainingSettings Training { get; init; } = Studies.Training.TrainingSettings.Paper;
+
     /// <summary>Trials run at once in this process (the threads are divided between them).</summary>
     public int Workers { get; init; } = 1;
 
@@ -68,5 +71,5 @@ public sealed record TuneRequest(PriceSource Source, Protocol Protocol, Forecast
     }
 
     /// <summary>The window recipe for a sequence length, with the study's seed shuffling paper-shuffled's windows.</summary>
-    public DatasetSpec Spec(int sequenceLength) => Source.Spec(sequenceLength, Protocol, Target, Seed);
+    public DatasetSpec Spec(int sequenceLength) => Source.Spec(sequenceLength, Protocol, Target, Seed, Training.Scaling);
 }

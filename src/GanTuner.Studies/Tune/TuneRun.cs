@@ -16,6 +16,7 @@ namespace GanTuner.Studies.Tune;
 /// initial weights, batch order and dropout masks, so trials differ only by their hyperparameters and a retried
 /// or retrained configuration reproduces its result.</param>
 /// <param name="Threads">Worker threads per trial (0: every core).</param>
+/// <param name="EarlyStopping">Early stopping of every trial, or null for exactly <paramref name="Epochs"/>.</param>
 public sealed record TuneRun(
     string StudyName,
     string OutDirectory,
@@ -24,8 +25,12 @@ public sealed record TuneRun(
     string ObjectiveName,
     int Epochs,
     long Seed,
-    int Threads)
+    int Threads,
+    EarlyStopping? EarlyStopping = null)
 {
+    /// <summary>How every trial of the run trains: keeping its model, with the run's early stopping.</summary>
+    public TrialOptions TrialOptions => new(KeepModel: true, EarlyStopping: EarlyStopping);
+
     public TrialConfig Config(ParameterSet parameters) => LstmParameters.Config(parameters, Epochs, Seed, Threads);
 
     public TrialConfig Config(IReadOnlyDictionary<string, ParamValue> parameters) => LstmParameters.Config(parameters, Epochs, Seed, Threads);

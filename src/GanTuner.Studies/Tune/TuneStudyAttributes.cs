@@ -17,13 +17,19 @@ public static class TuneStudyAttributes
     /// <summary>Training epochs of every trial of the study.</summary>
     public const string Epochs = "epochs";
 
+    /// <summary>Scaling of every trial's windows (global or window).</summary>
+    public const string Scaling = "scaling";
+
+    /// <summary>Early stopping of every trial ("off", or its patience and budgets).</summary>
+    public const string EarlyStopping = "early_stopping";
+
     /// <summary>The Yahoo symbol the data came from, when it did (predict fetches it again for fresh prices).</summary>
     public const string Symbol = "symbol";
 
     // What a trial's value depends on. The data's path may change (a moved file); its rows may not.
     private static readonly string[] MustMatch =
     [
-        StudyAttributeKeys.Protocol, StudyAttributeKeys.Target, StudyAttributeKeys.Column, Epochs,
+        StudyAttributeKeys.Protocol, StudyAttributeKeys.Target, StudyAttributeKeys.Column, Epochs, Scaling, EarlyStopping,
         StudyAttributeKeys.DataRows, StudyAttributeKeys.DataFirst, StudyAttributeKeys.DataLast,
     ];
 
@@ -43,6 +49,8 @@ public static class TuneStudyAttributes
             [StudyAttributeKeys.DataLast] = Day(series.LastDate),
             [StudyAttributeKeys.OutDirectory] = outDirectory,
             [Epochs] = settings.Epochs.ToString(CultureInfo.InvariantCulture),
+            [Scaling] = settings.Training.Scaling.Name(),
+            [EarlyStopping] = settings.Training.EarlyStoppingDescription,
         };
         AddIfGiven(attributes, StudyAttributeKeys.DateColumn, settings.Source.Csv.DateColumn);
         AddIfGiven(attributes, StudyAttributeKeys.ValueColumn, settings.Source.Csv.ValueColumn);

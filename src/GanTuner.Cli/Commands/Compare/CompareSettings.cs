@@ -46,7 +46,7 @@ public sealed class CompareSettings : DataSettings
     public string? Storage { get; init; }
 
     [CommandOption("--out <DIR>")]
-    [Description("Folder for compare.html, figures/, summary.csv, summary.json and runs.csv (default: ./gantuner-out/compare-<objective tag>/, e.g. compare-lstm-sp500-holdout-level or compare-hartmann6).")]
+    [Description("Folder for compare.html, figures/, summary.csv, summary.json and runs.csv (default: ./gantuner-out/compare-<objective tag>/, e.g. compare-lstm-sp500-holdout-level-window-es or compare-hartmann6).")]
     public string? Out { get; init; }
 
     [CommandOption("--option <KEY=VALUE>")]
@@ -102,6 +102,7 @@ public sealed class CompareSettings : DataSettings
         Source = IsLstm ? Source : PriceSource.Embedded,
         Protocol = ProtocolValue,
         Target = TargetValue,
+        Training = Training,
     };
 
     public override ValidationResult Validate()

@@ -5,6 +5,8 @@ using GanTuner.Data.Protocols;
 using GanTuner.Studies.Data;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using GanTuner.Forecasting;
+using GanTuner.Studies.Training;
 
 namespace GanTuner.Cli.Commands.Data;
 
@@ -36,15 +38,56 @@ public class DataSettings : CommandSettings
     [Description("Header of the price column to model, for files whose layout is not detected.")]
     public string? ValueColumn { get; init; }
 
+    [CommandOption("--preset <PRESET>")]
+    [Description("default (measured best under an honest protocol: holdout, per-window scaling, early stopping) or paper (exactly the paper: protocol paper, level target, global min-max, 10 epochs, no early stopping). Options given explicitly override the preset.")]
+    [DefaultValue("default")]
+    public string Preset { get; init; } = "default";
+
     [CommandOption("--protocol <PROTOCOL>")]
-    [Description("holdout (default: scaler on training rows, tune on validation), paper (scaler on all rows, tune on test) or paper-shuffled (LEAKY: windows shuffled before the split, reproduces the paper's errors).")]
-    [DefaultValue("holdout")]
-    public string Protocol { get; init; } = "holdout";
+    [Description("holdout (the default preset's: scaler on training rows, tune on validation), paper (scaler on all rows, tune on test) or paper-shuffled (LEAKY: windows shuffled before the split, reproduces the paper's errors).")]
+    public string? ProtocolOption { get; init; }
 
     [CommandOption("--target <TARGET>")]
-    [Description("level (scaled close, as the paper) or log-return (next log return, price rebuilt from the last close).")]
-    [DefaultValue("level")]
-    public string Target { get; init; } = "level";
+    [Description("level (the close, as the paper; default) or log-return (next log return, price rebuilt from the last close).")]
+    public string? TargetOption { get; init; }
+
+    [CommandOption("--scaling <SCALING>")]
+    [Description("window (each input window relative to its last value and its own typical change, RevIN-style; the default preset's) or global (one min-max scaler, the paper's).")]
+    public string? ScalingOption { get; init; }
+
+    [CommandOption("--early-stopping <ON_OFF>")]
+    [Description("on (the default preset's): stop when the objective split's loss has not improved for --patience epochs, keep the best epoch's weights, train at least --min-steps optimiser steps (up to --max-epochs); off: exactly --epochs.")]
+    public string? EarlyStoppingOption { get; init; }
+
+    [CommandOption("--patience <EPOCHS>")]
+    [Description("Early stopping: epochs without improvement before stopping (default 3).")]
+    public int? Patience { get; init; }
+
+    [CommandOption("--min-steps <STEPS>")]
+    [Description("Early stopping: optimiser steps before stopping is allowed; a small series gets more epochs to reach them (default 300).")]
+    public int? MinSteps { get; init; }
+
+    [CommandOption("--max-epochs <EPOCHS>")]
+    [Description("Early stopping: the most epochs a small series is extended to (default 30).")]
+    public int? MaxEpochs { get; init; }
+
+    /// <summary>The protocol's command-line name: the option, or the preset's.</summary>
+    public string Protocol => ProtocolOption ?? (IsPaperPreset ? "paper" : "holdout");
+
+    /// <summary>The target's command-line name: the option, or level (both presets').</summary>
+    public string Target => TargetOption ?? "level";
+
+    /// <summary>The scaling's command-line name: the option, or the preset's.</summary>
+    public string Scaling => ScalingOption ?? (IsPaperPreset ? "global" : "window");
+
+    public bool IsPaperPreset => string.Equals(Preset?.Trim(), "paper", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Window scaling and early stopping as the options and the preset ask.</summary>
+    public TrainingSettings Training => new(
+        ProtocolNames.TryParseScaling(Scaling, out var s) ? s : throw Invalid("--scaling", Scaling),
+        (EarlyStoppingOption?.Trim().ToLowerInvariant() ?? (IsPaperPreset ? "off" : "on")) == "off"
+            ? null
+            : new EarlyStopping(Patience ?? 3, MinSteps ?? 300, MaxEpochs ?? 30));
 
     [CommandOption("--yahoo-base-url <URL>")]
     [Description("Yahoo Finance base URL for --symbol (default: $GANTUNER_YAHOO_BASE_URL or https://query1.finance.yahoo.com).")]
@@ -73,6 +116,26 @@ public class DataSettings : CommandSettings
         if (!ProtocolNames.TryParseTarget(Target, out _))
         {
             return ValidationResult.Error($"--target must be one of {string.Join(", ", ProtocolNames.Targets)}, not '{Target}'");
+        }
+
+        if (!string.Equals(Preset?.Trim(), "default", StringComparison.OrdinalIgnoreCase) && !IsPaperPreset)
+        {
+            return ValidationResult.Error($"--preset must be default or paper, not '{Preset}'");
+        }
+
+        if (!ProtocolNames.TryParseScaling(Scaling, out _))
+        {
+            return ValidationResult.Error($"--scaling must be one of {string.Join(", ", ProtocolNames.Scalings)}, not '{Scaling}'");
+        }
+
+        if (EarlyStoppingOption is { } es && es.Trim().ToLowerInvariant() is not ("on" or "off"))
+        {
+            return ValidationResult.Error($"--early-stopping must be on or off, not '{es}'");
+        }
+
+        if (Training.EarlyStopping?.Problem() is { } stopping)
+        {
+            return ValidationResult.Error($"early stopping: {stopping} (--patience, --min-steps, --max-epochs)");
         }
 
         if (ParseColumn(Column) is null)

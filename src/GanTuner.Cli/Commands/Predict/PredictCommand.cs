@@ -30,11 +30,11 @@ public sealed class PredictCommand : AsyncCommand<PredictSettings>
         text.Append(inv, $"last close: {f.LastClose:N2} on {f.LastDate:yyyy-MM-dd} (forecast change {f.ChangePercent:+0.00;-0.00} %)\n");
         var spec = f.Model.Network.Spec;
         var trial = f.Info is null ? "" : $"study {f.Info.Study}, iteration {f.Info.Trial + 1}, ";
-        text.Append(inv, $"model: {f.Path} ({trial}{spec.Layers} x {spec.Hidden} LSTM, sequence length {f.Model.Data.SequenceLength}, target {f.Model.Data.Target.Name()}, protocol {f.Model.Data.Protocol.Name()})\n");
+        text.Append(inv, $"model: {f.Path} ({trial}{spec.Layers} x {spec.Hidden} LSTM, sequence length {f.Model.Data.SequenceLength}, target {f.Model.Data.Target.Name()}, scaling {f.Model.WindowScaling.Kind.Name()}, protocol {f.Model.Data.Protocol.Name()})\n");
         text.Append(inv, $"data: {f.Series.Source}: {f.Series.Count:N0} rows, {f.Series.FirstDate:yyyy-MM-dd} to {f.Series.LastDate:yyyy-MM-dd}");
         if (f.OutsideRange)
         {
-            text.Append(inv, $"\nnote: the last {f.Model.Data.SequenceLength} days lie outside the range the model's scaler was fitted on ({f.Model.Scaler.Min:G6} to {f.Model.Scaler.Max:G6}); an LSTM extrapolates poorly there (the log-return target avoids this)");
+            text.Append(inv, $"\nnote: the last {f.Model.Data.SequenceLength} days lie outside the range the model's scaler was fitted on ({f.Model.Scaler.Min:G6} to {f.Model.Scaler.Max:G6}); an LSTM extrapolates poorly there (--scaling window avoids this)");
         }
 
         if (f.Model.Data.Protocol == Protocol.PaperShuffled)
@@ -61,6 +61,7 @@ public sealed class PredictCommand : AsyncCommand<PredictSettings>
             json.WriteString("protocol", f.Model.Data.Protocol.Name());
             json.WriteNumber("sequence_length", f.Model.Data.SequenceLength);
             json.WriteBoolean("outside_training_range", f.OutsideRange);
+            json.WriteString("scaling", f.Model.WindowScaling.Kind.Name());
             json.WriteEndObject();
         }
 

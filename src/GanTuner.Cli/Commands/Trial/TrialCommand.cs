@@ -26,7 +26,7 @@ public sealed class TrialCommand : AsyncCommand<TrialSettings>
         Console.CancelKeyPress += onCancel;
         try
         {
-            var request = new TrialRequest(settings.Source, settings.ProtocolValue, settings.TargetValue, settings.Config, settings.SaveModel);
+            var request = new TrialRequest(settings.Source, settings.ProtocolValue, settings.TargetValue, settings.Config, settings.SaveModel, settings.Training);
             var (result, data) = settings.Json
                 ? await SingleTrial.RunAsync(request, cancellationToken: cancel.Token).ConfigureAwait(false)
                 : await RunWithProgressAsync(request, cancel.Token).ConfigureAwait(false);
@@ -62,6 +62,7 @@ public sealed class TrialCommand : AsyncCommand<TrialSettings>
                 var task = ctx.AddTask("training", maxValue: request.Config.Epochs);
                 var progress = new SynchronousProgress(p =>
                 {
+                    task.MaxValue = p.Epochs;
                     task.Value = p.Epoch - 1 + ((double)p.Batch / p.Batches);
                     task.Description = string.Create(
                         CultureInfo.InvariantCulture,

@@ -46,6 +46,16 @@ internal static class TrialTables
             {
                 var verdict = s.U2 < 1 ? "[green]beats[/]" : "[red]does not beat[/]";
                 AnsiConsole.MarkupLine($"{s.Split.ToString().ToLowerInvariant()}: Theil's U2 = {Number(s.U2)} (model RMSE ÷ naive RMSE): the model {verdict} tomorrow = today");
+                if (s.Skill is { } k)
+                {
+                    AnsiConsole.MarkupLine(Markup.Escape(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"  {k.ArName}: RMSE {Number(k.ArPrice.Rmse)} (U2 {Number(k.ArPrice.Rmse / s.NaivePrice.Rmse)}); model ÷ {k.ArName} RMSE {Number(s.U2VersusAr)}; "
+                        + $"MASE model {Number(k.Mase)}, naive {Number(k.NaiveMase)}, {k.ArName} {Number(k.ArMase)}; "
+                        + $"direction {Number(100 * k.Direction.HitRate)} % (Pesaran-Timmermann p {Number(k.Direction.PValue)}); "
+                        + $"Diebold-Mariano p vs naive {Number(k.VersusNaive.PValue)}, vs {k.ArName} {Number(k.VersusAr.PValue)}")));
+                    AnsiConsole.MarkupLine(Markup.Escape($"  verdict: the model {s.Verdict()}"));
+                }
             }
         }
 
@@ -55,6 +65,7 @@ internal static class TrialTables
         cost.AddRow("CPU seconds", Fixed(result.CpuSeconds, 2));
         cost.AddRow("CPU % of the machine", Fixed(result.CpuPercent, 0));
         cost.AddRow("peak memory (MB)", Fixed(result.PeakMemoryMb, 0));
+        cost.AddRow("epochs run / kept", $"{result.EpochsRun} / {result.KeptEpoch}");
         cost.AddRow("parameters", result.Parameters.ToString("N0", CultureInfo.InvariantCulture));
         cost.AddRow("threads", result.Threads.ToString(CultureInfo.InvariantCulture));
         cost.AddRow("training windows", result.TrainWindows.ToString("N0", CultureInfo.InvariantCulture));

@@ -18,7 +18,7 @@ public sealed class TuneSettings : DataSettings
     public const string DefaultStorage = "gantuner.db";
 
     [CommandOption("--tuner <NAME>")]
-    [Description("gan (the paper's GAN tuner), random, grid, tpe, tpe-univariate, ga, or a GAN ablation (gan-no-injection, gan-no-feedback, gan-no-diversity).")]
+    [Description("gan (the second-generation GAN tuner), gan-paper (the paper's), random, grid, tpe, tpe-univariate, ga, gp, or an ablation (gan-no-<part>, gan-paper-no-injection, gan-paper-no-feedback, gan-paper-no-diversity).")]
     [DefaultValue(DefaultTuner)]
     public string Tuner { get; init; } = DefaultTuner;
 
@@ -106,6 +106,7 @@ public sealed class TuneSettings : DataSettings
         Out = Out,
         Threads = Threads,
         Epochs = Epochs,
+        Training = Training,
         Workers = Workers,
         Heartbeat = TimeSpan.FromSeconds(Heartbeat),
         Pruner = Pruner,

@@ -81,6 +81,27 @@ internal static class TuneTables
         }
 
         table.AddRow([.. u2.Select(Markup.Escape)]);
+        // Beside naive, the linear AR(p) baseline and the tests of skill (model column; the naive column holds
+        // the baseline's own figure where one exists).
+        (string Label, string Model, string? Naive)[] skill =
+        [
+            ("AR(p) RMSE (price) · lags", "ar_rmse_price", null), ("AR(p) U2", "ar_u2", null), ("model RMSE ÷ AR(p) RMSE", "u2_ar", null),
+            ("MASE", "mase", "mase"), ("direction hit rate", "da", null), ("Pesaran–Timmermann p", "pt_p", null),
+            ("Diebold–Mariano p vs naive", "dm_naive_p", null), ("Diebold–Mariano p vs AR(p)", "dm_ar_p", null),
+        ];
+        foreach (var (label, model, naive) in skill)
+        {
+            var cells = new List<string> { label };
+            foreach (var split in splits)
+            {
+                var value = Metric(best, $"{split}_{model}");
+                cells.Add(model == "ar_rmse_price" && value != "-" ? $"{value} · {Metric(best, "ar_lags")}" : value);
+                cells.Add(naive is null ? "-" : Metric(best, $"naive_{split}_{naive}"));
+            }
+
+            table.AddRow([.. cells.Select(Markup.Escape)]);
+        }
+
         return table;
     }
 
@@ -94,6 +115,19 @@ internal static class TuneTables
                 var name = split == "val" ? "validation" : "test";
                 var verdict = u2 < 1 ? "[green]beats[/]" : "[red]does not beat[/]";
                 yield return $"{name}: U2 = {NumberFormat.Value(u2)} (price RMSE ÷ naive RMSE): the best model {verdict} tomorrow = today";
+                if (best.Metrics.TryGetValue($"{split}_u2_ar", out var vsAr) && double.IsFinite(vsAr))
+                {
+                    var lags = best.Metrics.TryGetValue("ar_lags", out var p) ? NumberFormat.Parameter(p) : "p";
+                    var arStronger = best.Metrics.TryGetValue($"{split}_ar_u2", out var arU2) && arU2 < 1;
+                    var (ratio, baseline, dm) = arStronger
+                        ? (vsAr, $"the linear AR({lags}) baseline", $"{split}_dm_ar_p")
+                        : (u2, "the naive forecast", $"{split}_dm_naive_p");
+                    var significance = best.Metrics.TryGetValue(dm, out var pValue) && double.IsFinite(pValue)
+                        ? (pValue < 0.05 ? $", significant (Diebold–Mariano p = {NumberFormat.Value(pValue)})" : $", not significant (Diebold–Mariano p = {NumberFormat.Value(pValue)})")
+                        : string.Empty;
+                    var against = ratio < 1 ? "[green]beats[/]" : "[red]does not beat[/]";
+                    yield return $"{name}: against the stronger baseline, {Markup.Escape(baseline)}, the best model {against} it (RMSE ratio {NumberFormat.Value(ratio)}){Markup.Escape(significance)}";
+                }
             }
         }
     }
