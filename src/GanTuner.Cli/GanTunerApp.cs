@@ -26,10 +26,17 @@ public static class GanTunerApp
         }
     }
 
+    /// <summary>The package version (Directory.Build.props), without the commit suffix the SDK appends.</summary>
+    public static string Version { get; } =
+        (typeof(GanTunerApp).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.0.0")
+        .Split('+')[0];
+
     public static void Configure(IConfigurator config)
     {
         ArgumentNullException.ThrowIfNull(config);
         config.SetApplicationName("gantuner");
+        config.SetApplicationVersion(Version);
         config.ConfigureConsole(AnsiConsole.Console);
         config.PropagateExceptions();
         // Commands register themselves here; each area owns the block below its marker.
