@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh machine of this kind: installs what the tests need that the
-# machine lacks (Chromium for the report page, a font for figure labels), then runs every test project.
+# machine lacks (Chromium for the report page and the dashboard's browser test, a font for figure labels,
+# Debian's Optuna for the export check, PostgreSQL for the store tests, which start a throwaway server of
+# their own unless GANTUNER_TEST_POSTGRES names one), then runs every test project.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -8,6 +10,10 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core fontconfig)
+/usr/bin/python3 -c "import optuna" >/dev/null 2>&1 || need+=(python3-optuna)
+if [ -z "${GANTUNER_TEST_POSTGRES:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  need+=(postgresql)
+fi
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "scripts/test.sh: needs ${need[*]} (apt-get install -y ${need[*]}, as root)" >&2
@@ -19,3 +25,13 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 dotnet test GanTuner.slnx -c Release "$@"
+
+# The samples are built by the solution; run both with small budgets and check what they print.
+samples=$(mktemp -d)
+trap 'rm -rf "$samples"' EXIT
+dotnet samples/TuneYourFunction/bin/Release/net10.0/TuneYourFunction.dll 20 "$samples/f.db" | tee "$samples/f.txt"
+grep -Eq '^best value [0-9.eE+-]+ after 20 trials, at x = ' "$samples/f.txt"
+dotnet samples/TuneLstmOnCsv/bin/Release/net10.0/TuneLstmOnCsv.dll "" 3 1 "$samples/lstm" | tee "$samples/lstm.txt"
+grep -q '300 rows of .*: 3 trials, status Finished' "$samples/lstm.txt"
+test -s "$samples/lstm/best-model.json"
+echo "scripts/test.sh: both samples ran"

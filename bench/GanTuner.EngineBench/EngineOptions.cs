@@ -30,7 +30,7 @@ internal sealed record EngineOptions
     public bool RunTorch { get; init; } = true;
 
     /// <summary>Rows of the price file PyTorch trains one epoch on (its seconds are scaled to the full epoch).</summary>
-    public int TorchRows { get; init; } = 1200;
+    public int TorchRows { get; init; } = 800;
 
     public IReadOnlyList<EngineConfig> Configs { get; init; } = EngineConfig.Defaults;
 

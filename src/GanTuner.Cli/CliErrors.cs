@@ -29,6 +29,8 @@ public static partial class CliErrors
         typeof(GanTuner.Tuning.SearchSpaceException),
         typeof(GanTuner.Tuning.TunerOptionsException),
         typeof(GanTuner.Tuning.Studies.StudyException),
+        typeof(GanTuner.Dashboard.DashboardException),
+        typeof(GanTuner.Export.ExportException),
     ];
 
     public static int Handle(Exception exception) => Handle(exception, Console.Error);

@@ -1,3 +1,4 @@
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace GanTuner.Cli;
@@ -7,6 +8,8 @@ public static class GanTunerApp
 {
     public static int Run(string[] args)
     {
+        // Help, tables and the static AnsiConsole all go through one console that knows whether stdout is a terminal.
+        AnsiConsole.Console = Terminal.CreateStdout();
         var app = new CommandApp();
         app.Configure(Configure);
         // An unknown option must be an error, not silently ignored (a mistyped --protocol would run the default).
@@ -27,6 +30,7 @@ public static class GanTunerApp
     {
         ArgumentNullException.ThrowIfNull(config);
         config.SetApplicationName("gantuner");
+        config.ConfigureConsole(AnsiConsole.Console);
         config.PropagateExceptions();
         // Commands register themselves here; each area owns the block below its marker.
         // [data]
@@ -55,6 +59,9 @@ public static class GanTunerApp
             .WithDescription("Record the value (or the failure) of a trial that ask started.")
             .WithExample("tell", "--study", "my-model", "--trial", "0", "--value", "0.0123")
             .WithExample("tell", "--study", "my-model", "--trial", "1", "--failed", "--reason", "out of memory");
+        config.AddCommand<Commands.Tuning.BeatCommand>("beat")
+            .WithDescription("Renew the heartbeat of a trial asked with --heartbeat; exits 3 when it is no longer running.")
+            .WithExample("beat", "--study", "my-model", "--trial", "0");
         config.AddCommand<Commands.Tuning.StudiesCommand>("studies")
             .WithDescription("List the stored studies with their trial counts and best values.")
             .WithExample("studies", "--storage", "runs.db");
@@ -78,5 +85,13 @@ public static class GanTunerApp
             .WithDescription("Compare tuners on equal budgets over seeds (the LSTM or a synthetic function): best value after each budget, ranks, win rates, Wilcoxon tests, figures.")
             .WithExample("compare", "--objective", "lstm", "--tuners", "gan,random,grid,tpe,ga", "--budget", "20", "--seeds", "5", "--parallel", "2")
             .WithExample("compare", "--objective", "hartmann6", "--tuners", "gan,random,grid,tpe,ga", "--budget", "50", "--seeds", "30");
+        // [dashboard]
+        config.AddCommand<Commands.Dashboard.DashboardCommand>("dashboard")
+            .WithDescription("A live, read-only web dashboard of the store's studies (history, parallel coordinates, slices, importance, trials).")
+            .WithExample("dashboard", "--storage", "runs.db")
+            .WithExample("dashboard", "--storage", "sqlite://runs.db", "--port", "8081", "--open");
+        config.AddCommand<Commands.Export.ExportCommand>("export")
+            .WithDescription("Write a study as an SQLite file in Optuna 3.1's schema, for optuna.load_study and optuna-dashboard.")
+            .WithExample("export", "--study", "gan-sp500", "--storage", "gantuner.db", "--format", "optuna", "--out", "gan-sp500-optuna.db");
     }
 }

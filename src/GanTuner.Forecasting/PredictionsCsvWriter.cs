@@ -25,7 +25,8 @@ public static class PredictionsCsvWriter
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
-        var temporary = path + ".tmp";
+        // A name of its own, so that workers sharing the folder never write the same temporary file.
+        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         File.WriteAllText(temporary, text.ToString(), new UTF8Encoding(false));
         File.Move(temporary, path, overwrite: true);
     }

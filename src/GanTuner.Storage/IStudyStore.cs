@@ -14,10 +14,18 @@ namespace GanTuner.Storage;
 /// <item><b>Optimistic creation.</b> <see cref="TryCreateTrial"/> succeeds only while the study's
 /// <see cref="StudyProgress"/> still equals the one the caller read, so a caller that decided what to
 /// create from what it read (a tuner) learns when another writer came in between, and can decide again.</item>
-/// <item><b>Ownership of a running trial.</b> A Running trial belongs to whoever created it: only that
-/// owner should finish it. The store keeps no heartbeat and does not judge liveness: when an owner dies,
-/// its trial stays Running until the study layer decides it was interrupted (a runner resuming a study
-/// owns that study exclusively while it runs) and finishes it as Failed.</item>
+/// <item><b>Running trials and heartbeats.</b> A trial created with a grace period
+/// (<see cref="TrialDraft.StaleAfter"/>) is kept alive by its worker, which renews its heartbeat
+/// (<see cref="Heartbeat"/>) well within that period. Once the last heartbeat is older than the grace
+/// period the trial is stale, and any worker may fail it (<see cref="TryFinishStale"/>): the check and the
+/// finish are one atomic step, so a heartbeat that lands first keeps the trial alive, and a live trial of
+/// another worker is never touched. Times are the callers' clocks (keep the machines' clocks in sync);
+/// the store only compares them. A trial created without a grace period never goes stale: only an
+/// explicit finish ends it (an ask/tell trial asked without a heartbeat).</item>
+/// <item><b>Budget.</b> The store has no notion of a budget: the study layer claims one by deciding from
+/// a snapshot whether one more trial fits, and creating it with <see cref="TryCreateTrial"/> against that
+/// snapshot's progress; since creation fails when anything was created or finished in between, two
+/// workers can never both claim the last slot.</item>
 /// <item><b>Finishing.</b> <see cref="FinishTrial"/> moves a Running trial to Complete, Failed or Pruned
 /// exactly once; finishing a finished trial throws <see cref="StudyStoreException"/>, so of two would-be
 /// owners only one can finish a trial. A finished trial's record never changes again.</item>
@@ -25,7 +33,9 @@ namespace GanTuner.Storage;
 /// and <see cref="TrialRecord.FinishOrder"/> when it finishes, so readers can rebuild the exact interleaving
 /// of creations and completions (a tuner replay needs it).</item>
 /// <item><b>After a crash.</b> Every committed write survives (completed trials are never lost); a write
-/// in flight is absent entirely; trials that were Running stay Running.</item>
+/// in flight is absent entirely; trials that were Running stay Running (and go stale if they had a grace
+/// period). A store that reaches its database over a network retries a lost connection for a while and
+/// then throws <see cref="StudyStoreException"/>; each member still happens entirely or not at all.</item>
 /// </list>
 /// </remarks>
 public interface IStudyStore : IDisposable
@@ -49,4 +59,15 @@ public interface IStudyStore : IDisposable
     /// <summary>Finishes a Running trial and returns its final record. Throws <see cref="StudyStoreException"/>
     /// for an unknown study or trial, or a trial that is not Running.</summary>
     TrialRecord FinishTrial(string studyName, int trialNumber, TrialCompletion completion);
+
+    /// <summary>Renews the heartbeat of a Running trial; returns false when the trial is no longer Running
+    /// (it finished, or was failed as stale: its worker should stop). Throws <see cref="StudyStoreException"/>
+    /// for an unknown study or trial.</summary>
+    bool Heartbeat(string studyName, int trialNumber, DateTimeOffset at);
+
+    /// <summary>Finishes the trial with <paramref name="completion"/> only if it is Running and stale at
+    /// <see cref="TrialCompletion.FinishedAt"/> (see <see cref="TrialRecord.IsStaleAt"/>); returns the final
+    /// record, or null when it was not (any more) stale or Running. Throws <see cref="StudyStoreException"/>
+    /// for an unknown study or trial.</summary>
+    TrialRecord? TryFinishStale(string studyName, int trialNumber, TrialCompletion completion);
 }

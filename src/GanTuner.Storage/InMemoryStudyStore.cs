@@ -69,12 +69,7 @@ public sealed class InMemoryStudyStore : IStudyStore
         lock (_gate)
         {
             var entry = Get(studyName);
-            if (trialNumber < 0 || trialNumber >= entry.Trials.Count)
-            {
-                throw new StudyStoreException($"study '{studyName}' has no trial {trialNumber}");
-            }
-
-            var trial = entry.Trials[trialNumber];
+            var trial = TrialOf(entry, studyName, trialNumber);
             if (trial.State != TrialState.Running)
             {
                 throw new StudyStoreException(
@@ -87,6 +82,39 @@ public sealed class InMemoryStudyStore : IStudyStore
             return finished;
         }
     }
+
+    public bool Heartbeat(string studyName, int trialNumber, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            var entry = Get(studyName);
+            var trial = TrialOf(entry, studyName, trialNumber);
+            if (trial.State != TrialState.Running)
+            {
+                return false;
+            }
+
+            entry.Trials[trialNumber] = trial.Beat(at);
+            return true;
+        }
+    }
+
+    public TrialRecord? TryFinishStale(string studyName, int trialNumber, TrialCompletion completion)
+    {
+        ArgumentNullException.ThrowIfNull(completion);
+        lock (_gate)
+        {
+            var entry = Get(studyName);
+            return TrialOf(entry, studyName, trialNumber).IsStaleAt(completion.FinishedAt)
+                ? FinishTrial(studyName, trialNumber, completion)
+                : null;
+        }
+    }
+
+    private static TrialRecord TrialOf(Entry entry, string studyName, int trialNumber) =>
+        trialNumber >= 0 && trialNumber < entry.Trials.Count
+            ? entry.Trials[trialNumber]
+            : throw new StudyStoreException($"study '{studyName}' has no trial {trialNumber}");
 
     private Entry Get(string studyName)
     {

@@ -66,6 +66,12 @@ internal static class SqliteSchema
             PRIMARY KEY (trial_id, position),
             UNIQUE (trial_id, key));
         """,
+        // 2: heartbeats. Trials of version 1 have none, so they never go stale.
+        """
+        ALTER TABLE trials ADD COLUMN worker TEXT;
+        ALTER TABLE trials ADD COLUMN heartbeat_at TEXT;
+        ALTER TABLE trials ADD COLUMN stale_after_ms INTEGER CHECK (stale_after_ms > 0);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>
@@ -109,6 +115,27 @@ internal static class SqliteSchema
         }
 
         transaction.Commit();
+    }
+
+    /// <summary>Refuses, without writing anything, a database that is not at <see cref="CurrentVersion"/>
+    /// (what a read-only connection needs, since it cannot migrate).</summary>
+    public static void Check(SqliteConnection connection, string path)
+    {
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var hasVersionTable = Scalar(connection, transaction,
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'") > 0;
+        if (!hasVersionTable)
+        {
+            throw new StudyStoreException($"'{path}' is an SQLite database but not a GanTuner study store");
+        }
+
+        var version = Scalar(connection, transaction, "SELECT coalesce(max(version), 0) FROM schema_version");
+        if (version != CurrentVersion)
+        {
+            throw new StudyStoreException(version > CurrentVersion
+                ? $"'{path}' has schema version {version}, newer than this gantuner understands ({CurrentVersion}); update gantuner"
+                : $"'{path}' has schema version {version}; open it once with a command that writes (e.g. gantuner tune) to upgrade it to {CurrentVersion}");
+        }
     }
 
     private static long Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)

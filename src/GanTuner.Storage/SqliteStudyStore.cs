@@ -18,10 +18,16 @@ public sealed class SqliteStudyStore : IStudyStore, IDisposable
 
     /// <summary>Opens (and with <paramref name="createIfMissing"/>, creates) the store in <paramref name="path"/>.</summary>
     public SqliteStudyStore(string path, bool createIfMissing = true)
+        : this(path, createIfMissing, readOnly: false)
+    {
+    }
+
+    private SqliteStudyStore(string path, bool createIfMissing, bool readOnly)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = System.IO.Path.GetFullPath(path);
-        if (!createIfMissing && !File.Exists(Path))
+        IsReadOnly = readOnly;
+        if ((readOnly || !createIfMissing) && !File.Exists(Path))
         {
             throw new StudyStoreException($"storage file '{path}' does not exist");
         }
@@ -35,11 +41,21 @@ public sealed class SqliteStudyStore : IStudyStore, IDisposable
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             ForeignKeys = true,
             DefaultTimeout = (int)BusyTimeout.TotalSeconds,
         }.ToString();
+
+        if (readOnly)
+        {
+            Guard(() =>
+            {
+                using var connection = Open();
+                SqliteSchema.Check(connection, path);
+            });
+            return;
+        }
 
         Guard(() =>
         {
@@ -56,6 +72,14 @@ public sealed class SqliteStudyStore : IStudyStore, IDisposable
 
     /// <summary>The database file's full path.</summary>
     public string Path { get; }
+
+    /// <summary>Opened by <see cref="OpenReadOnly"/>: every write throws <see cref="StudyStoreException"/>.</summary>
+    public bool IsReadOnly { get; }
+
+    /// <summary>Opens an existing store for reading only (a dashboard beside a running study): its connections
+    /// are opened read-only, so they can never take the write lock, migrate the schema or change the journal
+    /// mode; in WAL mode their short read transactions never block the study's writer.</summary>
+    public static SqliteStudyStore OpenReadOnly(string path) => new(path, createIfMissing: false, readOnly: true);
 
     /// <summary>The schema version this build writes.</summary>
     public static int SchemaVersion => SqliteSchema.CurrentVersion;
@@ -119,11 +143,12 @@ public sealed class SqliteStudyStore : IStudyStore, IDisposable
 
             var trialId = (long)Scalar(transaction,
                 """
-                INSERT INTO trials (study_id, number, state, started_at, finished_before)
-                VALUES ($study, $number, 'running', $started, $before) RETURNING trial_id
+                INSERT INTO trials (study_id, number, state, started_at, finished_before, worker, heartbeat_at, stale_after_ms)
+                VALUES ($study, $number, 'running', $started, $before, $worker, $started, $grace) RETURNING trial_id
                 """,
                 ("$study", studyId), ("$number", actual.Trials), ("$started", FormatTime(draft.StartedAt)),
-                ("$before", actual.Finished))!;
+                ("$before", actual.Finished), ("$worker", draft.Worker),
+                ("$grace", draft.StaleAfter is { } grace ? (long)Math.Ceiling(grace.TotalMilliseconds) : null))!;
             var position = 0;
             foreach (var (name, value) in draft.Parameters)
             {
@@ -159,28 +184,40 @@ public sealed class SqliteStudyStore : IStudyStore, IDisposable
                     $"trial {trialNumber} of study '{studyName}' is already {StateName(row.State)}");
             }
 
-            var finishOrder = ReadProgress(transaction, studyId).Finished + 1;
-            var trialId = (long)Scalar(transaction,
-                "SELECT trial_id FROM trials WHERE study_id = $study AND number = $number",
-                ("$study", studyId), ("$number", trialNumber))!;
-            Execute(transaction,
-                """
-                UPDATE trials SET state = $state, value = $value, finished_at = $finished, finish_order = $order
-                WHERE trial_id = $trial
-                """,
-                ("$state", StateName(completion.State)), ("$value", completion.Value),
-                ("$finished", FormatTime(completion.FinishedAt)), ("$order", finishOrder), ("$trial", trialId));
-            var position = 0;
-            foreach (var (name, value) in completion.Metrics)
+            return Finish(transaction, studyId, row, completion);
+        });
+    }
+
+    public bool Heartbeat(string studyName, int trialNumber, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(studyName);
+        return Write(transaction =>
+        {
+            var studyId = RequireStudyId(transaction, studyName);
+            var row = ReadTrials(transaction, studyId, trialNumber).SingleOrDefault()
+                ?? throw new StudyStoreException($"study '{studyName}' has no trial {trialNumber}");
+            if (row.State != TrialState.Running)
             {
-                Execute(transaction,
-                    "INSERT INTO trial_metrics (trial_id, position, name, value) VALUES ($trial, $position, $name, $value)",
-                    ("$trial", trialId), ("$position", position++), ("$name", name),
-                    ("$value", double.IsNaN(value) ? null : value));
+                return false;
             }
 
-            UpsertAttributes(transaction, trialId, completion.Attributes);
-            return row.Finish(completion, finishOrder);
+            Execute(transaction,
+                "UPDATE trials SET heartbeat_at = $at WHERE study_id = $study AND number = $number",
+                ("$at", FormatTime(at)), ("$study", studyId), ("$number", trialNumber));
+            return true;
+        });
+    }
+
+    public TrialRecord? TryFinishStale(string studyName, int trialNumber, TrialCompletion completion)
+    {
+        ArgumentNullException.ThrowIfNull(studyName);
+        ArgumentNullException.ThrowIfNull(completion);
+        return Write(transaction =>
+        {
+            var studyId = RequireStudyId(transaction, studyName);
+            var row = ReadTrials(transaction, studyId, trialNumber).SingleOrDefault()
+                ?? throw new StudyStoreException($"study '{studyName}' has no trial {trialNumber}");
+            return row.IsStaleAt(completion.FinishedAt) ? Finish(transaction, studyId, row, completion) : null;
         });
     }
 
@@ -204,6 +241,11 @@ public sealed class SqliteStudyStore : IStudyStore, IDisposable
 
     private T Write<T>(Func<SqliteTransaction, T> work) => Guard(() =>
     {
+        if (IsReadOnly)
+        {
+            throw new StudyStoreException($"storage file '{Path}' is opened read-only");
+        }
+
         using var connection = Open();
         using var transaction = connection.BeginTransaction(deferred: false);
         var result = work(transaction);
@@ -239,6 +281,32 @@ public sealed class SqliteStudyStore : IStudyStore, IDisposable
         work();
         return 0;
     });
+
+    private static TrialRecord Finish(SqliteTransaction transaction, long studyId, TrialRecord row, TrialCompletion completion)
+    {
+        var finishOrder = ReadProgress(transaction, studyId).Finished + 1;
+        var trialId = (long)Scalar(transaction,
+            "SELECT trial_id FROM trials WHERE study_id = $study AND number = $number",
+            ("$study", studyId), ("$number", row.Number))!;
+        Execute(transaction,
+            """
+            UPDATE trials SET state = $state, value = $value, finished_at = $finished, finish_order = $order
+            WHERE trial_id = $trial
+            """,
+            ("$state", StateName(completion.State)), ("$value", completion.Value),
+            ("$finished", FormatTime(completion.FinishedAt)), ("$order", finishOrder), ("$trial", trialId));
+        var position = 0;
+        foreach (var (name, value) in completion.Metrics)
+        {
+            Execute(transaction,
+                "INSERT INTO trial_metrics (trial_id, position, name, value) VALUES ($trial, $position, $name, $value)",
+                ("$trial", trialId), ("$position", position++), ("$name", name),
+                ("$value", double.IsNaN(value) ? null : value));
+        }
+
+        UpsertAttributes(transaction, trialId, completion.Attributes);
+        return row.Finish(completion, finishOrder);
+    }
 
     private static long? FindStudyId(SqliteTransaction transaction, string name) =>
         Scalar(transaction, "SELECT study_id FROM studies WHERE name = $name", ("$name", name)) as long?;
@@ -356,7 +424,7 @@ public sealed class SqliteStudyStore : IStudyStore, IDisposable
 
         var trials = new List<TrialRecord>();
         using (var command = Command(transaction,
-            $"SELECT t.trial_id, t.number, t.state, t.value, t.started_at, t.finished_at, t.finished_before, t.finish_order FROM trials t WHERE {Scope} ORDER BY t.number",
+            $"SELECT t.trial_id, t.number, t.state, t.value, t.started_at, t.finished_at, t.finished_before, t.finish_order, t.worker, t.heartbeat_at, t.stale_after_ms FROM trials t WHERE {Scope} ORDER BY t.number",
             study, filter))
         using (var reader = command.ExecuteReader())
         {
@@ -368,7 +436,9 @@ public sealed class SqliteStudyStore : IStudyStore, IDisposable
                     parameters.GetValueOrDefault(id) ?? [],
                     points.GetValueOrDefault(id) ?? [],
                     ParseTime(reader.GetString(4)),
-                    attributes.GetValueOrDefault(id));
+                    attributes.GetValueOrDefault(id),
+                    reader.IsDBNull(8) ? null : reader.GetString(8),
+                    reader.IsDBNull(10) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(10)));
                 TrialCompletion? completion = state == TrialState.Running
                     ? null
                     : new TrialCompletion(
@@ -382,7 +452,8 @@ public sealed class SqliteStudyStore : IStudyStore, IDisposable
                     draft,
                     reader.GetInt32(6),
                     completion,
-                    reader.IsDBNull(7) ? null : reader.GetInt32(7)));
+                    reader.IsDBNull(7) ? null : reader.GetInt32(7),
+                    reader.IsDBNull(9) ? null : ParseTime(reader.GetString(9))));
             }
         }
 

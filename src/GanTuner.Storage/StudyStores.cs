@@ -19,8 +19,21 @@ public static class StudyStores
         ArgumentException.ThrowIfNullOrWhiteSpace(location);
         return Kind(location) switch
         {
-            StoreKind.Postgres => throw new StudyStoreException("PostgreSQL stores are not available in this build"),
+            StoreKind.Postgres => new PostgresStudyStore(location),
             _ => new SqliteStudyStore(SqlitePath(location)!, createIfMissing),
+        };
+    }
+
+    /// <summary>Opens an existing store for reading only (the dashboard, exports): nothing is created, migrated
+    /// or written, and in WAL mode its short read transactions never block a study's writer.</summary>
+    /// <exception cref="StudyStoreException">The store does not exist or cannot be read, or its kind is not available.</exception>
+    public static IStudyStore OpenReadOnly(string location)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(location);
+        return Kind(location) switch
+        {
+            StoreKind.Postgres => throw new StudyStoreException("PostgreSQL stores are not available in this build"),
+            _ => SqliteStudyStore.OpenReadOnly(SqlitePath(location)!),
         };
     }
 

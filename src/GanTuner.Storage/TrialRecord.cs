@@ -10,7 +10,8 @@ public sealed record TrialRecord
         TrialDraft draft,
         int finishedBefore,
         TrialCompletion? completion = null,
-        int? finishOrder = null)
+        int? finishOrder = null,
+        DateTimeOffset? heartbeatAt = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentOutOfRangeException.ThrowIfNegative(number);
@@ -37,6 +38,9 @@ public sealed record TrialRecord
         var attributes = draft.Attributes.Concat(completion?.Attributes ?? ReadOnlyCopies.Of<string>(null));
         Attributes = ReadOnlyCopies.Of(attributes);
         FinishOrder = finishOrder;
+        Worker = draft.Worker;
+        StaleAfter = draft.StaleAfter;
+        HeartbeatAt = heartbeatAt ?? draft.StartedAt;
     }
 
     /// <summary>0, 1, 2… within the study, in order of creation.</summary>
@@ -70,6 +74,20 @@ public sealed record TrialRecord
     /// creations and completions, which a tuner replay needs when trials overlap.</remarks>
     public int? FinishOrder { get; }
 
+    /// <summary>Who ran (or runs) the trial; null for a trial created without a worker.</summary>
+    public string? Worker { get; }
+
+    /// <summary>The last heartbeat of its worker (the start time until the first renewal).</summary>
+    public DateTimeOffset HeartbeatAt { get; }
+
+    /// <summary>How long the trial may go without a heartbeat before it counts as stale; null: never.</summary>
+    public TimeSpan? StaleAfter { get; }
+
+    /// <summary>Whether the trial is Running but its worker has not renewed its heartbeat in time, so any
+    /// worker may fail it (<see cref="IStudyStore.TryFinishStale"/>).</summary>
+    public bool IsStaleAt(DateTimeOffset now) =>
+        State == TrialState.Running && StaleAfter is { } grace && HeartbeatAt + grace < now;
+
     /// <summary>Failed because its process stopped (it will be, or was, evaluated again by a retry).</summary>
     public bool IsInterrupted =>
         State == TrialState.Failed
@@ -92,7 +110,19 @@ public sealed record TrialRecord
             throw new InvalidOperationException($"Trial {Number} is already {State}.");
         }
 
-        var draft = new TrialDraft(Parameters, Point, StartedAt, Attributes);
-        return new TrialRecord(Number, completion.State, draft, FinishedBefore, completion, finishOrder);
+        var draft = new TrialDraft(Parameters, Point, StartedAt, Attributes, Worker, StaleAfter);
+        return new TrialRecord(Number, completion.State, draft, FinishedBefore, completion, finishOrder, HeartbeatAt);
+    }
+
+    /// <summary>This Running trial with its heartbeat renewed at <paramref name="at"/>.</summary>
+    public TrialRecord Beat(DateTimeOffset at)
+    {
+        if (State != TrialState.Running)
+        {
+            throw new InvalidOperationException($"Trial {Number} is already {State}.");
+        }
+
+        var draft = new TrialDraft(Parameters, Point, StartedAt, Attributes, Worker, StaleAfter);
+        return new TrialRecord(Number, State, draft, FinishedBefore, heartbeatAt: at);
     }
 }

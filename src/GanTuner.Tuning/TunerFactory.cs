@@ -1,4 +1,5 @@
 using GanTuner.Tuning.Gan;
+using GanTuner.Tuning.Gan.Contrastive;
 using GanTuner.Tuning.Gp;
 using GanTuner.Tuning.Tuners;
 using GanTuner.Tuning.Tuners.Genetic;
@@ -13,7 +14,7 @@ public static class TunerFactory
     public static IReadOnlyList<string> Names { get; } =
         [
             "random", "grid", "tpe", "tpe-univariate", "tpe-multivariate", "ga", "gp",
-            "gan", "gan-no-injection", "gan-no-diversity", "gan-no-feedback",
+            "gan", .. ContrastiveGanSettings.Parts.Select(part => "gan-no-" + part),
             "gan-paper", "gan-paper-no-injection", "gan-paper-no-diversity", "gan-paper-no-feedback",
         ];
 
@@ -57,13 +58,15 @@ public static class TunerFactory
             "tpe-univariate" => new TpeTuner(space, seed, TpeSettings.From(options, multivariate: false)),
             "ga" => new GeneticTuner(space, seed, GeneticSettings.From(options)),
             "gp" => new GpTuner(space, seed, GpSettings.From(options)),
-            "gan" or "gan-paper" => GanTunerBuilder.Create(space, seed, options),
+            "gan" => new ContrastiveGanTuner(space, seed, ContrastiveGanSettings.From(options)),
+            _ when name.StartsWith("gan-no-", StringComparison.Ordinal) && ContrastiveGanSettings.Parts.Contains(name["gan-no-".Length..]) =>
+                new ContrastiveGanTuner(space, seed, ContrastiveGanSettings.From(options.With("gan.no_" + name["gan-no-".Length..], "true"))),
+            "gan-no-diversity" or "gan-no-feedback" => throw new TunerOptionsException(
+                $"'{name}' was an ablation of the paper's GAN tuner, now named 'gan-paper{name[3..]}'"),
+            "gan-paper" => GanTunerBuilder.Create(space, seed, options),
             "gan-paper-no-injection" => GanTunerBuilder.Create(space, seed, options.With("gan.no_injection", "true")),
             "gan-paper-no-diversity" => GanTunerBuilder.Create(space, seed, options.With("gan.no_diversity", "true")),
             "gan-paper-no-feedback" => GanTunerBuilder.Create(space, seed, options.With("gan.no_feedback", "true")),
-            "gan-no-injection" => GanTunerBuilder.Create(space, seed, options.With("gan.no_injection", "true")),
-            "gan-no-diversity" => GanTunerBuilder.Create(space, seed, options.With("gan.no_diversity", "true")),
-            "gan-no-feedback" => GanTunerBuilder.Create(space, seed, options.With("gan.no_feedback", "true")),
             _ => throw new TunerOptionsException($"unknown tuner '{name}'; expected one of {string.Join(", ", Names)}"),
         };
     }

@@ -41,13 +41,16 @@ public sealed record TunerOptions
     public static TunerOptions Parse(IEnumerable<string> assignments)
     {
         ArgumentNullException.ThrowIfNull(assignments);
+        // A key given twice is a mistake (which one was meant?), not a silent "last one wins".
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         return new TunerOptions(assignments.Select(text =>
         {
             var equals = text.IndexOf('=', StringComparison.Ordinal);
-            return equals > 0
+            var pair = equals > 0
                 ? new KeyValuePair<string, string>(text[..equals].Trim(), text[(equals + 1)..].Trim())
                 : throw new TunerOptionsException($"tuner option '{text}' is not of the form key=value");
-        }));
+            return seen.Add(pair.Key) ? pair : throw new TunerOptionsException($"tuner option '{pair.Key}' is given twice");
+        }).ToList());
     }
 
     public static TunerOptions FromJson(string json)

@@ -90,7 +90,8 @@ public sealed class TuneResumeTests : IDisposable
     [Fact]
     public void Kill_9_loses_no_finished_trial_and_the_next_run_recovers_the_one_that_was_running()
     {
-        using (var running = _work.StartHoldingTrial(1, TuneWorkspace.Tiny(2, 1, "--study", "k", "--no-report")))
+        // A short heartbeat, so the next run need not wait long for the killed trial to go stale.
+        using (var running = _work.StartHoldingTrial(1, TuneWorkspace.Tiny(2, 1, "--study", "k", "--no-report", "--heartbeat", "0.2")))
         {
             // Trial 1 runs to its end; the hook holds trial 2 open until the kill.
             running.WaitForFile(_work.HeldTrialFile);
@@ -106,14 +107,14 @@ public sealed class TuneResumeTests : IDisposable
             Assert.Equal(TrialState.Running, trials[1].State);
         }
 
-        var (code, stdout, stderr) = _work.Run(TuneWorkspace.Tiny(2, 1, "--study", "k", "--no-report"));
+        var (code, _, stderr) = _work.Run(TuneWorkspace.Tiny(2, 1, "--study", "k", "--no-report", "--heartbeat", "0.2"));
 
         Assert.True(code == 0, stderr);
-        Assert.Contains("1 trial(s) were left running by a stopped process", stdout, StringComparison.Ordinal);
         using var after = Store();
         var recovered = after.GetTrials("k");
         Assert.Equal(3, recovered.Count);
         Assert.True(recovered[1].IsInterrupted);
+        Assert.Equal(TrialAttributeKeys.StaleCause, recovered[1].Attributes[TrialAttributeKeys.InterruptedCause]);
         Assert.Equal(1, recovered[2].RetryOf);
         Assert.Equal(TrialState.Complete, recovered[2].State);
     }

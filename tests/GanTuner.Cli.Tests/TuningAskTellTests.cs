@@ -86,8 +86,9 @@ public sealed class TuningAskTellTests : IDisposable
 
         Assert.Equal((0, "{\"trial\":1,\"state\":\"complete\",\"value\":0.0123}\n"), (told.ExitCode, told.Stdout));
         Assert.True(code == 0, stderr);
-        Assert.Matches(@"demo\s*│\s*tpe\s*│\s*0\s*│\s*2\s*│\s*1\s*│\s*0\s*│\s*1\s*│\s*0\.0123 \(#1\)", stdout);
-        Assert.Matches(@"other\s*│\s*random\s*│\s*0\s*│\s*1\s*│\s*0\s*│\s*0\s*│\s*1\s*│\s*-", stdout);
+        // Trials, complete, pruned, failed, running, best.
+        Assert.Matches(@"demo\s*│\s*tpe\s*│\s*0\s*│\s*2\s*│\s*1\s*│\s*0\s*│\s*0\s*│\s*1\s*│\s*0\.0123 \(#1\)", stdout);
+        Assert.Matches(@"other\s*│\s*random\s*│\s*0\s*│\s*1\s*│\s*0\s*│\s*0\s*│\s*0\s*│\s*1\s*│\s*-", stdout);
     }
 
     [Fact]
@@ -117,7 +118,7 @@ public sealed class TuningAskTellTests : IDisposable
             "gantuner: give exactly one of --value V and --failed\n",
             "gantuner: no study named 'nobody'\n",
             "gantuner: study 'demo' already exists with tuner 'tpe', not 'ga'; use another --study name or the stored settings\n",
-            "gantuner: unknown tuner 'bayes'; expected one of random, grid, tpe, tpe-univariate, tpe-multivariate, ga, gan, gan-no-injection, gan-no-diversity, gan-no-feedback\n",
+            $"gantuner: unknown tuner 'bayes'; expected one of {string.Join(", ", TunerFactory.Names)}\n",
             $"gantuner: storage file '{Path.Combine(_dir, "missing.db")}' does not exist\n",
             "gantuner: --metric 'a' is given more than once\n",
             "gantuner: --reason needs some text (or leave it out)\n",

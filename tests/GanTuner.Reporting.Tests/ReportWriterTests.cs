@@ -57,4 +57,57 @@ public sealed class ReportWriterTests : IDisposable
         Assert.Equal(files.FigureFiles.Order(), Directory.GetFiles(Path.Combine(directory, "figures")).Order());
         Assert.Contains(files.Omitted, f => f.Info.Number == 12);
     }
+
+    [Theory]
+    [InlineData("staged", false)]
+    [InlineData("exchanged", true)]
+    public void A_crash_while_rewriting_leaves_the_old_report_or_the_new_one_whole(string crashAt, bool isNew)
+    {
+        var (full, trials) = (Rendered.Full, Rendered.Trials);
+        ReportWriter.Write(full.Model, full.Figures, directory);
+        var old = Snapshot();
+        ReportWriter.CommitForTests = (target, step) =>
+        {
+            if (target == directory && step == crashAt)
+            {
+                throw new InvalidOperationException("crash");
+            }
+        };
+        try
+        {
+            Assert.Throws<InvalidOperationException>(() => ReportWriter.Write(trials.Model, trials.Figures, directory));
+        }
+        finally
+        {
+            ReportWriter.CommitForTests = null;
+        }
+
+        var after = Snapshot();
+        ReportWriter.Write(trials.Model, trials.Figures, directory);
+        var fresh = Snapshot();
+        Assert.Equal(isNew ? fresh : old, after);
+        Assert.NotEqual(old, fresh);
+    }
+
+    [Fact]
+    public void A_folder_holding_more_than_the_report_keeps_its_other_files()
+    {
+        var trials = Rendered.Trials;
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "notes.txt"), "mine");
+
+        ReportWriter.Write(trials.Model, trials.Figures, directory);
+        ReportWriter.Write(trials.Model, trials.Figures, directory);
+
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(directory, "notes.txt")));
+        Assert.Equal(["figures", "notes.txt", "report.html"], Directory.EnumerateFileSystemEntries(directory).Select(Path.GetFileName).Order());
+    }
+
+    // Every file of the report folder with a digest of its bytes, so two states compare as sequences.
+    private List<string> Snapshot() =>
+    [
+        .. Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(f => Path.GetRelativePath(directory, f) + " " + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))),
+    ];
 }

@@ -236,4 +236,111 @@ public abstract class StudyStoreContract : IDisposable
         Assert.Equal(0.3, trials[0].Value);
         Assert.Equal(TrialState.Complete, Store.FinishTrial("s", 1, Complete(0.2)).State);
     }
+
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
+
+    private static TrialDraft Leased(string worker = "host-a:101:0") =>
+        new([new("x", ParamValue.Of(0.5))], [0.5], T0, null, worker, Grace);
+
+    private static TrialCompletion Stale(DateTimeOffset at) =>
+        new(TrialState.Failed, null, at, null,
+            [new(TrialAttributeKeys.FailReason, TrialAttributeKeys.InterruptedReason), new(TrialAttributeKeys.InterruptedCause, TrialAttributeKeys.StaleCause)]);
+
+    [Fact]
+    public void A_running_trial_keeps_its_worker_grace_period_and_heartbeat()
+    {
+        Store.TryCreateStudy(Study());
+        CreateTrial(draft: Leased());
+
+        Assert.True(Store.Heartbeat("s", 0, T0.AddSeconds(10)));
+        var trial = Store.GetTrials("s")[0];
+
+        Assert.Equal("host-a:101:0", trial.Worker);
+        Assert.Equal(Grace, trial.StaleAfter);
+        Assert.Equal(T0.AddSeconds(10), trial.HeartbeatAt);
+        Assert.False(trial.IsStaleAt(T0.AddSeconds(40)));
+        Assert.True(trial.IsStaleAt(T0.AddSeconds(41)));
+    }
+
+    [Fact]
+    public void A_live_trial_is_never_failed_as_stale()
+    {
+        Store.TryCreateStudy(Study());
+        CreateTrial(draft: Leased());
+        Store.Heartbeat("s", 0, T0.AddSeconds(25));
+
+        var failed = Store.TryFinishStale("s", 0, Stale(T0.AddSeconds(50)));
+
+        Assert.Null(failed);
+        Assert.Equal(TrialState.Running, Store.GetTrials("s")[0].State);
+        Assert.Equal(StudyProgress.Of(Store.GetTrials("s")), new StudyProgress(1, 0));
+    }
+
+    [Fact]
+    public void A_stale_trial_is_failed_once_and_its_worker_learns_it_from_its_next_heartbeat()
+    {
+        Store.TryCreateStudy(Study());
+        CreateTrial(draft: Leased());
+
+        var failed = Store.TryFinishStale("s", 0, Stale(T0.AddSeconds(31)));
+        var again = Store.TryFinishStale("s", 0, Stale(T0.AddSeconds(32)));
+
+        Assert.NotNull(failed);
+        Assert.True(failed.IsInterrupted);
+        Assert.Equal(TrialAttributeKeys.StaleCause, Store.GetTrials("s")[0].Attributes[TrialAttributeKeys.InterruptedCause]);
+        Assert.Equal(1, failed.FinishOrder);
+        Assert.Null(again);
+        Assert.False(Store.Heartbeat("s", 0, T0.AddSeconds(33)));
+        Assert.Throws<StudyStoreException>(() => Store.FinishTrial("s", 0, Complete(0.1)));
+    }
+
+    [Fact]
+    public void A_trial_without_a_grace_period_never_goes_stale()
+    {
+        Store.TryCreateStudy(Study());
+        CreateTrial();
+
+        Assert.Null(Store.TryFinishStale("s", 0, Stale(T0.AddYears(1))));
+        Assert.Null(Store.GetTrials("s")[0].StaleAfter);
+        Assert.Equal(TrialState.Running, Store.GetTrials("s")[0].State);
+    }
+
+    [Fact]
+    public void Heartbeats_of_unknown_trials_are_errors()
+    {
+        Store.TryCreateStudy(Study());
+
+        Assert.Throws<StudyStoreException>(() => Store.Heartbeat("s", 0, T0));
+        Assert.Throws<StudyStoreException>(() => Store.Heartbeat("nope", 0, T0));
+        Assert.Throws<StudyStoreException>(() => Store.TryFinishStale("s", 3, Stale(T0)));
+    }
+
+    [Fact]
+    public void Racing_heartbeats_and_stale_checks_never_fail_a_trial_that_beat_in_time()
+    {
+        Store.TryCreateStudy(Study());
+        CreateTrial(draft: Leased());
+        const int Beats = 40;
+
+        // The worker beats every 10 s of its clock; the checker judges each moment 5 s after a beat, when
+        // the trial is live whatever order the two calls land in.
+        Parallel.Invoke(
+            () =>
+            {
+                for (var beat = 1; beat <= Beats; beat++)
+                {
+                    Assert.True(Store.Heartbeat("s", 0, T0.AddSeconds(10 * beat)));
+                }
+            },
+            () =>
+            {
+                for (var check = 1; check <= Beats; check++)
+                {
+                    Assert.Null(Store.TryFinishStale("s", 0, Stale(T0.AddSeconds((10 * check) + 5))));
+                }
+            });
+
+        Assert.Equal(TrialState.Running, Store.GetTrials("s")[0].State);
+        Assert.NotNull(Store.TryFinishStale("s", 0, Stale(T0.AddSeconds((10 * Beats) + 31))));
+    }
 }

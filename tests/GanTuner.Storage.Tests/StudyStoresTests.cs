@@ -31,11 +31,22 @@ public sealed class StudyStoresTests : IDisposable
     }
 
     [Fact]
-    public void A_postgresql_url_is_refused_with_a_clear_message()
+    public void A_postgresql_url_opens_a_postgresql_store()
     {
-        var error = Assert.Throws<StudyStoreException>(() => StudyStores.Open("postgresql://tuner:secret@127.0.0.1:5432/studies"));
+        var url = PostgresServer.NewSchemaUrl("open");
+        try
+        {
+            using (var store = StudyStores.Open(url))
+            {
+                Assert.IsType<PostgresStudyStore>(store);
+                Assert.Empty(store.ListStudies());
+            }
 
-        Assert.Equal("PostgreSQL stores are not available in this build", error.Message);
-        Assert.Null(StudyStores.SqlitePath("postgresql://127.0.0.1/studies"));
+            Assert.Null(StudyStores.SqlitePath("postgresql://127.0.0.1/studies"));
+        }
+        finally
+        {
+            PostgresServer.DropSchema(url);
+        }
     }
 }

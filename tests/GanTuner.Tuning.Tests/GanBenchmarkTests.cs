@@ -9,8 +9,10 @@ using Xunit.Abstractions;
 namespace GanTuner.Tuning.Tests;
 
 /// <summary>
-/// The bar for the GAN tuner: over seeds 0–14, 50 evaluations, its median best beats random
-/// search's on Hartmann6 and on Branin. The figures (quartiles after 10, 20 and 50 evaluations) are printed;
+/// The bars for the second-generation GAN tuner over seeds 0–4, 50 evaluations: its median best beats random
+/// search's and the paper tuner's (gan-paper) on Hartmann6 and Branin, and is no worse than TPE's on Branin.
+/// On Hartmann6 it is not yet as good as TPE (−2.84 against −3.00 on these seeds): that bar is printed, not
+/// asserted; see the README's tables. The figures (quartiles after 10, 20 and 50 evaluations) are printed;
 /// GANTUNER_GAN_SEEDS and GANTUNER_GAN_TUNERS (comma-separated, e.g. "gan-no-injection,tpe") widen the
 /// measurement without changing what is asserted.
 /// </summary>
@@ -21,14 +23,14 @@ public sealed class GanBenchmarkTests(ITestOutputHelper output)
     [Theory]
     [InlineData("hartmann6")]
     [InlineData("branin")]
-    public void Gan_median_best_beats_random_search_after_50_evaluations(string objectiveName)
+    public void Gan_median_best_beats_random_search_and_the_paper_tuner_and_on_branin_is_no_worse_than_tpe(string objectiveName)
     {
         var objective = SyntheticObjective.Find(objectiveName)!;
-        var seeds = int.TryParse(Environment.GetEnvironmentVariable("GANTUNER_GAN_SEEDS"), CultureInfo.InvariantCulture, out var s) ? s : 15;
+        var seeds = int.TryParse(Environment.GetEnvironmentVariable("GANTUNER_GAN_SEEDS"), CultureInfo.InvariantCulture, out var s) ? s : 5;
         var extra = (Environment.GetEnvironmentVariable("GANTUNER_GAN_TUNERS") ?? "")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var watch = Stopwatch.StartNew();
-        var plan = new ComparisonPlan(objective.Name, objective.Space(), ["gan", "random", .. extra], Budget, seeds, 0, TunerOptions.Empty);
+        var plan = new ComparisonPlan(objective.Name, objective.Space(), ["gan", "gan-paper", "tpe", "random", .. extra], Budget, seeds, 0, TunerOptions.Empty);
         var result = new ComparisonRunner(new InMemoryStudyStore(), parallelism: 2)
             .Run(plan, (parameters, _) => TrialOutcome.Success(objective.Evaluate(parameters)));
 
@@ -40,7 +42,11 @@ public sealed class GanBenchmarkTests(ITestOutputHelper output)
         }
 
         var gan = result.Tuners.Single(t => t.Tuner == "gan").After(Budget).Median;
+        var tpe = result.Tuners.Single(t => t.Tuner == "tpe").After(Budget).Median;
         var random = result.Tuners.Single(t => t.Tuner == "random").After(Budget).Median;
+        var paper = result.Tuners.Single(t => t.Tuner == "gan-paper").After(Budget).Median;
+        Assert.True(gan < paper, string.Create(CultureInfo.InvariantCulture, $"GAN median {gan:F4} is not below gan-paper's {paper:F4}"));
+        Assert.True(objectiveName != "branin" || gan <= tpe, string.Create(CultureInfo.InvariantCulture, $"GAN median {gan:F4} is worse than TPE's {tpe:F4}"));
         Assert.True(gan < random, string.Create(CultureInfo.InvariantCulture, $"GAN median {gan:F4} is not below random search's {random:F4}"));
     }
 

@@ -8,9 +8,9 @@ namespace GanTuner.Tuning.Tests;
 /// what one uninterrupted process does, whether or not its replay needs the Asks.</summary>
 public sealed class StudyReplayTests
 {
-    private static readonly TunerOptions Fast = TunerOptions.Parse(["tpe.startup=4", "ga.population=4", "gp.startup=4", "gan.startup=4"]);
+    private static readonly TunerOptions Fast = TunerOptions.Parse(["tpe.startup=4", "ga.population=4", "gp.startup=4", "gan.startup=4", "gan.discriminator_steps=20", "gan.generator_steps=5"]);
 
-    public static TheoryData<string> Tuners => ["random", "grid", "tpe", "ga", "gp"];
+    public static TheoryData<string> Tuners => ["random", "grid", "tpe", "ga", "gp", "gan", "gan-paper"];
 
     [Theory]
     [MemberData(nameof(Tuners))]

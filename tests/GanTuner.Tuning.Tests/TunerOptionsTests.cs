@@ -16,6 +16,14 @@ public sealed class TunerOptionsTests
     }
 
     [Fact]
+    public void A_key_given_twice_is_refused_rather_than_the_last_one_winning()
+    {
+        var error = Assert.Throws<TunerOptionsException>(() => TunerOptions.Parse(["tpe.startup=20", "grid.points=4", "tpe.startup = 30"]));
+
+        Assert.Equal("tuner option 'tpe.startup' is given twice", error.Message);
+    }
+
+    [Fact]
     public void Absent_keys_fall_back_and_bad_values_are_clear_errors()
     {
         var options = TunerOptions.Parse(["ga.population=many", "ga.crossover=sbx", "tpe.magic_clip=yes"]);

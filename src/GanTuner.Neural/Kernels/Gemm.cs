@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace GanTuner.Neural.Kernels;
@@ -44,62 +45,36 @@ internal static class Gemm
     /// whole product's <see cref="StepBlock{T}"/> gets the same bits as one unsplit call.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AccumulateProducts<T, TV>(int rowsD, int rowsX, int r, int steps, ref T d, int dStep, ref T x, int xStep, ref T c, int block = 0)
+    public static void AccumulateProducts<T, TV>(int rowsD, int rowsX, int r, int steps, ref T d, int dStep, ref T x, int xStep, ref T c, int block = 0, Span<T> scratch = default)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct, IVector<TV, T>
     {
         block = block > 0 ? Math.Min(block, steps) : StepBlock<T>(rowsD, rowsX, r, steps);
+        var packed = scratch.Length >= block * (rowsD + rowsX) * r;
         for (var s0 = 0; s0 < steps; s0 += block)
         {
             var count = Math.Min(block, steps - s0);
             ref var dBlock = ref Unsafe.Add(ref d, s0 * dStep);
             ref var xBlock = ref Unsafe.Add(ref x, s0 * xStep);
-            var i = 0;
-            for (; i + 4 <= rowsD; i += 4)
+            if (packed)
             {
-                var j = 0;
-                if (Vector512.IsHardwareAccelerated)
-                {
-                    for (; j + 4 <= rowsX; j += 4)
-                    {
-                        Tile4x4<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, ref xBlock, xStep, ref c);
-                    }
-                }
-                else
-                {
-                    // 16 vector registers without AVX-512: a 4 × 4 tile's accumulators alone would fill them.
-                    for (; j + 2 <= rowsX; j += 2)
-                    {
-                        Tile4x2<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, ref xBlock, xStep, ref c);
-                    }
-                }
-
-                for (; j < rowsX; j++)
-                {
-                    Tile4x1<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, ref xBlock, xStep, ref c);
-                }
+                // Each row's steps made contiguous: a block's rows lie a gate block apart (kilobytes), too far
+                // for the prefetcher; packed, every tile streams its rows in order. Same sums, same order.
+                var length = count * r;
+                Pack<T, TV>(rowsD, r, count, ref dBlock, dStep, scratch);
+                Pack<T, TV>(rowsX, r, count, ref xBlock, xStep, scratch[(rowsD * length)..]);
+                ref var dPacked = ref scratch[0];
+                Block<T, TV>(rowsD, rowsX, r, count, ref dPacked, r, length, ref Unsafe.Add(ref dPacked, rowsD * length), r, length, ref c);
             }
-
-            for (; i < rowsD; i++)
+            else
             {
-                for (var j = 0; j < rowsX; j++)
-                {
-                    var acc = TV.Zero;
-                    for (var s = 0; s < count; s++)
-                    {
-                        ref var dRow = ref Unsafe.Add(ref dBlock, (s * dStep) + (i * r));
-                        ref var xRow = ref Unsafe.Add(ref xBlock, (s * xStep) + (j * r));
-                        for (var col = 0; col < r; col += TV.Count)
-                        {
-                            acc = TV.MultiplyAdd(TV.Load(ref Unsafe.Add(ref dRow, col)), TV.Load(ref Unsafe.Add(ref xRow, col)), acc);
-                        }
-                    }
-
-                    Unsafe.Add(ref c, (i * rowsX) + j) += TV.Sum(acc);
-                }
+                Block<T, TV>(rowsD, rowsX, r, count, ref dBlock, dStep, r, ref xBlock, xStep, r, ref c);
             }
         }
     }
+
+    /// <summary>Scratch that lets <see cref="AccumulateProducts{T, TV}"/> pack a block of <paramref name="block"/> steps.</summary>
+    public static int PackedLength(int rowsD, int rowsX, int r, int block) => block * (rowsD + rowsX) * r;
 
     /// <summary>
     /// Steps per block of <see cref="AccumulateProducts{T, TV}"/> for a [rowsD × rowsX] product: blocks
@@ -134,6 +109,172 @@ internal static class Gemm
         }
     }
 
+    /// <summary>One block of steps of <see cref="AccumulateProducts{T, TV}"/>: element (row, s, col) of D at d + s·dStep + row·dRow.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Block<T, TV>(int rowsD, int rowsX, int r, int count, ref T dBlock, int dStep, int dRow, ref T xBlock, int xStep, int xRow, ref T c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        var i = 0;
+        if (!Vector512.IsHardwareAccelerated)
+        {
+            // 16 vector registers without AVX-512: six rows × two columns (12 accumulators, 8 loads per 12 FMAs).
+            for (; i + 6 <= rowsD; i += 6)
+            {
+                var j = 0;
+                for (; j + 2 <= rowsX; j += 2)
+                {
+                    Tile6x2<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, dRow, ref xBlock, xStep, xRow, ref c);
+                }
+
+                for (; j < rowsX; j++)
+                {
+                    Tile4x1<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, dRow, ref xBlock, xStep, xRow, ref c);
+                    Single<T, TV>(i + 4, j, rowsX, r, count, ref dBlock, dStep, dRow, ref xBlock, xStep, xRow, ref c);
+                    Single<T, TV>(i + 5, j, rowsX, r, count, ref dBlock, dStep, dRow, ref xBlock, xStep, xRow, ref c);
+                }
+            }
+        }
+
+        for (; i + 4 <= rowsD; i += 4)
+        {
+            var j = 0;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; j + 4 <= rowsX; j += 4)
+                {
+                    Tile4x4<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, dRow, ref xBlock, xStep, xRow, ref c);
+                }
+            }
+            else
+            {
+                // 16 vector registers without AVX-512: a 4 × 4 tile's accumulators alone would fill them.
+                for (; j + 2 <= rowsX; j += 2)
+                {
+                    Tile4x2<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, dRow, ref xBlock, xStep, xRow, ref c);
+                }
+            }
+
+            for (; j < rowsX; j++)
+            {
+                Tile4x1<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, dRow, ref xBlock, xStep, xRow, ref c);
+            }
+        }
+
+        for (; i < rowsD; i++)
+        {
+            for (var j = 0; j < rowsX; j++)
+            {
+                Single<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, dRow, ref xBlock, xStep, xRow, ref c);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Single<T, TV>(int i, int j, int rowsX, int r, int count, ref T d, int dStep, int dRow, ref T x, int xStep, int xRow, ref T c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        var acc = TV.Zero;
+        for (var s = 0; s < count; s++)
+        {
+            ref var dRowRef = ref Unsafe.Add(ref d, (s * dStep) + (i * dRow));
+            ref var xRowRef = ref Unsafe.Add(ref x, (s * xStep) + (j * xRow));
+            for (var col = 0; col < r; col += TV.Count)
+            {
+                acc = TV.MultiplyAdd(TV.Load(ref Unsafe.Add(ref dRowRef, col)), TV.Load(ref Unsafe.Add(ref xRowRef, col)), acc);
+            }
+        }
+
+        Unsafe.Add(ref c, (i * rowsX) + j) += TV.Sum(acc);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Tile6x2<T, TV>(int i, int j, int rowsX, int r, int steps, ref T d, int dStep, int dRow, ref T x, int xStep, int xRow, ref T c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        TV s00 = TV.Zero, s01 = TV.Zero, s10 = TV.Zero, s11 = TV.Zero, s20 = TV.Zero, s21 = TV.Zero;
+        TV s30 = TV.Zero, s31 = TV.Zero, s40 = TV.Zero, s41 = TV.Zero, s50 = TV.Zero, s51 = TV.Zero;
+        for (var s = 0; s < steps; s++)
+        {
+            ref var d0 = ref Unsafe.Add(ref d, (s * dStep) + (i * dRow));
+            ref var x0 = ref Unsafe.Add(ref x, (s * xStep) + (j * xRow));
+            ref var x1 = ref Unsafe.Add(ref x0, xRow);
+            for (var col = 0; col < r; col += TV.Count)
+            {
+                var xv0 = TV.Load(ref Unsafe.Add(ref x0, col));
+                var xv1 = TV.Load(ref Unsafe.Add(ref x1, col));
+                ref var dc = ref Unsafe.Add(ref d0, col);
+                var dv = TV.Load(ref dc);
+                s00 = TV.MultiplyAdd(dv, xv0, s00);
+                s01 = TV.MultiplyAdd(dv, xv1, s01);
+                dv = TV.Load(ref Unsafe.Add(ref dc, dRow));
+                s10 = TV.MultiplyAdd(dv, xv0, s10);
+                s11 = TV.MultiplyAdd(dv, xv1, s11);
+                dv = TV.Load(ref Unsafe.Add(ref dc, 2 * dRow));
+                s20 = TV.MultiplyAdd(dv, xv0, s20);
+                s21 = TV.MultiplyAdd(dv, xv1, s21);
+                dv = TV.Load(ref Unsafe.Add(ref dc, 3 * dRow));
+                s30 = TV.MultiplyAdd(dv, xv0, s30);
+                s31 = TV.MultiplyAdd(dv, xv1, s31);
+                dv = TV.Load(ref Unsafe.Add(ref dc, 4 * dRow));
+                s40 = TV.MultiplyAdd(dv, xv0, s40);
+                s41 = TV.MultiplyAdd(dv, xv1, s41);
+                dv = TV.Load(ref Unsafe.Add(ref dc, 5 * dRow));
+                s50 = TV.MultiplyAdd(dv, xv0, s50);
+                s51 = TV.MultiplyAdd(dv, xv1, s51);
+            }
+        }
+
+        ref var c0 = ref Unsafe.Add(ref c, (i * rowsX) + j);
+        c0 += TV.Sum(s00);
+        Unsafe.Add(ref c0, 1) += TV.Sum(s01);
+        ref var c1 = ref Unsafe.Add(ref c0, rowsX);
+        c1 += TV.Sum(s10);
+        Unsafe.Add(ref c1, 1) += TV.Sum(s11);
+        ref var c2 = ref Unsafe.Add(ref c1, rowsX);
+        c2 += TV.Sum(s20);
+        Unsafe.Add(ref c2, 1) += TV.Sum(s21);
+        ref var c3 = ref Unsafe.Add(ref c2, rowsX);
+        c3 += TV.Sum(s30);
+        Unsafe.Add(ref c3, 1) += TV.Sum(s31);
+        ref var c4 = ref Unsafe.Add(ref c3, rowsX);
+        c4 += TV.Sum(s40);
+        Unsafe.Add(ref c4, 1) += TV.Sum(s41);
+        ref var c5 = ref Unsafe.Add(ref c4, rowsX);
+        c5 += TV.Sum(s50);
+        Unsafe.Add(ref c5, 1) += TV.Sum(s51);
+    }
+
+    /// <summary>Copies rows × count blocks of r values (row stride r, step stride <paramref name="step"/>) into row-major [rows × (count·r)].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Pack<T, TV>(int rows, int r, int count, ref T source, int step, Span<T> destination)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        var length = count * r;
+        if (destination.Length < rows * length)
+        {
+            throw new ArgumentException("Packing scratch is shorter than the block.", nameof(destination));
+        }
+
+        ref var to = ref MemoryMarshal.GetReference(destination);
+        for (var s = 0; s < count; s++)
+        {
+            ref var from = ref Unsafe.Add(ref source, s * step);
+            for (var row = 0; row < rows; row++)
+            {
+                ref var target = ref Unsafe.Add(ref to, (row * length) + (s * r));
+                ref var origin = ref Unsafe.Add(ref from, row * r);
+                for (var col = 0; col < r; col += TV.Count)
+                {
+                    TV.Store(TV.Load(ref Unsafe.Add(ref origin, col)), ref Unsafe.Add(ref target, col));
+                }
+            }
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV Start<T, TV>(ref T c, ref T bias, int row, GemmInit init)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -151,6 +292,68 @@ internal static class Gemm
     {
         var n = TV.Count;
         var i = 0;
+        // Six rows × two vectors: 12 accumulators, 8 loads per 12 FMAs; fits 16 vector registers.
+        for (; i + 6 <= m; i += 6)
+        {
+            ref var c0 = ref Unsafe.Add(ref c, i * r);
+            ref var c1 = ref Unsafe.Add(ref c0, r);
+            ref var c2 = ref Unsafe.Add(ref c1, r);
+            ref var c3 = ref Unsafe.Add(ref c2, r);
+            ref var c4 = ref Unsafe.Add(ref c3, r);
+            ref var c5 = ref Unsafe.Add(ref c4, r);
+            var s00 = Start<T, TV>(ref c0, ref bias, i, init);
+            var s01 = Start<T, TV>(ref Unsafe.Add(ref c0, n), ref bias, i, init);
+            var s10 = Start<T, TV>(ref c1, ref bias, i + 1, init);
+            var s11 = Start<T, TV>(ref Unsafe.Add(ref c1, n), ref bias, i + 1, init);
+            var s20 = Start<T, TV>(ref c2, ref bias, i + 2, init);
+            var s21 = Start<T, TV>(ref Unsafe.Add(ref c2, n), ref bias, i + 2, init);
+            var s30 = Start<T, TV>(ref c3, ref bias, i + 3, init);
+            var s31 = Start<T, TV>(ref Unsafe.Add(ref c3, n), ref bias, i + 3, init);
+            var s40 = Start<T, TV>(ref c4, ref bias, i + 4, init);
+            var s41 = Start<T, TV>(ref Unsafe.Add(ref c4, n), ref bias, i + 4, init);
+            var s50 = Start<T, TV>(ref c5, ref bias, i + 5, init);
+            var s51 = Start<T, TV>(ref Unsafe.Add(ref c5, n), ref bias, i + 5, init);
+            ref var a0 = ref Unsafe.Add(ref a, i * aRow);
+            for (var p = 0; p < k; p++)
+            {
+                ref var bRow = ref Unsafe.Add(ref b, p * r);
+                var b0 = TV.Load(ref bRow);
+                var b1 = TV.Load(ref Unsafe.Add(ref bRow, n));
+                ref var ap = ref Unsafe.Add(ref a0, p * aCol);
+                var w = TV.Broadcast(ap);
+                s00 = TV.MultiplyAdd(w, b0, s00);
+                s01 = TV.MultiplyAdd(w, b1, s01);
+                w = TV.Broadcast(Unsafe.Add(ref ap, aRow));
+                s10 = TV.MultiplyAdd(w, b0, s10);
+                s11 = TV.MultiplyAdd(w, b1, s11);
+                w = TV.Broadcast(Unsafe.Add(ref ap, 2 * aRow));
+                s20 = TV.MultiplyAdd(w, b0, s20);
+                s21 = TV.MultiplyAdd(w, b1, s21);
+                w = TV.Broadcast(Unsafe.Add(ref ap, 3 * aRow));
+                s30 = TV.MultiplyAdd(w, b0, s30);
+                s31 = TV.MultiplyAdd(w, b1, s31);
+                w = TV.Broadcast(Unsafe.Add(ref ap, 4 * aRow));
+                s40 = TV.MultiplyAdd(w, b0, s40);
+                s41 = TV.MultiplyAdd(w, b1, s41);
+                w = TV.Broadcast(Unsafe.Add(ref ap, 5 * aRow));
+                s50 = TV.MultiplyAdd(w, b0, s50);
+                s51 = TV.MultiplyAdd(w, b1, s51);
+            }
+
+            TV.Store(s00, ref c0);
+            TV.Store(s01, ref Unsafe.Add(ref c0, n));
+            TV.Store(s10, ref c1);
+            TV.Store(s11, ref Unsafe.Add(ref c1, n));
+            TV.Store(s20, ref c2);
+            TV.Store(s21, ref Unsafe.Add(ref c2, n));
+            TV.Store(s30, ref c3);
+            TV.Store(s31, ref Unsafe.Add(ref c3, n));
+            TV.Store(s40, ref c4);
+            TV.Store(s41, ref Unsafe.Add(ref c4, n));
+            TV.Store(s50, ref c5);
+            TV.Store(s51, ref Unsafe.Add(ref c5, n));
+        }
+
         for (; i + 4 <= m; i += 4)
         {
             ref var c0 = ref Unsafe.Add(ref c, i * r);
@@ -302,7 +505,7 @@ internal static class Gemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile4x4<T, TV>(int i, int j, int rowsX, int r, int steps, ref T d, int dStep, ref T x, int xStep, ref T c)
+    private static void Tile4x4<T, TV>(int i, int j, int rowsX, int r, int steps, ref T d, int dStep, int dRow, ref T x, int xStep, int xRow, ref T c)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct, IVector<TV, T>
     {
@@ -312,14 +515,14 @@ internal static class Gemm
         TV s30 = TV.Zero, s31 = TV.Zero, s32 = TV.Zero, s33 = TV.Zero;
         for (var s = 0; s < steps; s++)
         {
-            ref var d0 = ref Unsafe.Add(ref d, (s * dStep) + (i * r));
-            ref var d1 = ref Unsafe.Add(ref d0, r);
-            ref var d2 = ref Unsafe.Add(ref d1, r);
-            ref var d3 = ref Unsafe.Add(ref d2, r);
-            ref var x0 = ref Unsafe.Add(ref x, (s * xStep) + (j * r));
-            ref var x1 = ref Unsafe.Add(ref x0, r);
-            ref var x2 = ref Unsafe.Add(ref x1, r);
-            ref var x3 = ref Unsafe.Add(ref x2, r);
+            ref var d0 = ref Unsafe.Add(ref d, (s * dStep) + (i * dRow));
+            ref var d1 = ref Unsafe.Add(ref d0, dRow);
+            ref var d2 = ref Unsafe.Add(ref d1, dRow);
+            ref var d3 = ref Unsafe.Add(ref d2, dRow);
+            ref var x0 = ref Unsafe.Add(ref x, (s * xStep) + (j * xRow));
+            ref var x1 = ref Unsafe.Add(ref x0, xRow);
+            ref var x2 = ref Unsafe.Add(ref x1, xRow);
+            ref var x3 = ref Unsafe.Add(ref x2, xRow);
             for (var col = 0; col < r; col += TV.Count)
             {
                 var dv0 = TV.Load(ref Unsafe.Add(ref d0, col));
@@ -372,7 +575,7 @@ internal static class Gemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile4x2<T, TV>(int i, int j, int rowsX, int r, int steps, ref T d, int dStep, ref T x, int xStep, ref T c)
+    private static void Tile4x2<T, TV>(int i, int j, int rowsX, int r, int steps, ref T d, int dStep, int dRow, ref T x, int xStep, int xRow, ref T c)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct, IVector<TV, T>
     {
@@ -380,12 +583,12 @@ internal static class Gemm
         TV s20 = TV.Zero, s21 = TV.Zero, s30 = TV.Zero, s31 = TV.Zero;
         for (var s = 0; s < steps; s++)
         {
-            ref var d0 = ref Unsafe.Add(ref d, (s * dStep) + (i * r));
-            ref var d1 = ref Unsafe.Add(ref d0, r);
-            ref var d2 = ref Unsafe.Add(ref d1, r);
-            ref var d3 = ref Unsafe.Add(ref d2, r);
-            ref var x0 = ref Unsafe.Add(ref x, (s * xStep) + (j * r));
-            ref var x1 = ref Unsafe.Add(ref x0, r);
+            ref var d0 = ref Unsafe.Add(ref d, (s * dStep) + (i * dRow));
+            ref var d1 = ref Unsafe.Add(ref d0, dRow);
+            ref var d2 = ref Unsafe.Add(ref d1, dRow);
+            ref var d3 = ref Unsafe.Add(ref d2, dRow);
+            ref var x0 = ref Unsafe.Add(ref x, (s * xStep) + (j * xRow));
+            ref var x1 = ref Unsafe.Add(ref x0, xRow);
             for (var col = 0; col < r; col += TV.Count)
             {
                 var xv0 = TV.Load(ref Unsafe.Add(ref x0, col));
@@ -420,18 +623,18 @@ internal static class Gemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Tile4x1<T, TV>(int i, int j, int rowsX, int r, int steps, ref T d, int dStep, ref T x, int xStep, ref T c)
+    private static void Tile4x1<T, TV>(int i, int j, int rowsX, int r, int steps, ref T d, int dStep, int dRow, ref T x, int xStep, int xRow, ref T c)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct, IVector<TV, T>
     {
         TV s0 = TV.Zero, s1 = TV.Zero, s2 = TV.Zero, s3 = TV.Zero;
         for (var s = 0; s < steps; s++)
         {
-            ref var d0 = ref Unsafe.Add(ref d, (s * dStep) + (i * r));
-            ref var d1 = ref Unsafe.Add(ref d0, r);
-            ref var d2 = ref Unsafe.Add(ref d1, r);
-            ref var d3 = ref Unsafe.Add(ref d2, r);
-            ref var x0 = ref Unsafe.Add(ref x, (s * xStep) + (j * r));
+            ref var d0 = ref Unsafe.Add(ref d, (s * dStep) + (i * dRow));
+            ref var d1 = ref Unsafe.Add(ref d0, dRow);
+            ref var d2 = ref Unsafe.Add(ref d1, dRow);
+            ref var d3 = ref Unsafe.Add(ref d2, dRow);
+            ref var x0 = ref Unsafe.Add(ref x, (s * xStep) + (j * xRow));
             for (var col = 0; col < r; col += TV.Count)
             {
                 var xv = TV.Load(ref Unsafe.Add(ref x0, col));

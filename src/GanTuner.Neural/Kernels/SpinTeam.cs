@@ -30,6 +30,7 @@ internal sealed class SpinTeam : IDisposable
     private long _ticket;
     private int _job;
     private int _completed;
+    private int _inside;
     private Action<int, Cursor>? _body;
     private Exception? _failure;
     private volatile bool _stopping;
@@ -92,6 +93,13 @@ internal sealed class SpinTeam : IDisposable
         var failure = Interlocked.Exchange(ref _failure, null);
         if (failure is not null)
         {
+            // A member may still be finishing a piece of the abandoned job; it must not count it in the next one.
+            var spins = 0;
+            while (Volatile.Read(ref _inside) > 0)
+            {
+                Pause(ref spins);
+            }
+
             throw new InvalidOperationException("A training step failed.", failure);
         }
     }
@@ -177,6 +185,7 @@ internal sealed class SpinTeam : IDisposable
 
             // If the caller has moved on to a later job, this body's phases are not the ticket's and it falls through.
 #pragma warning disable CA1031 // A member must not die silently: the failure is handed to the caller's thread.
+            Interlocked.Increment(ref _inside);
             try
             {
                 body(member, new Cursor(this, job));
@@ -187,6 +196,10 @@ internal sealed class SpinTeam : IDisposable
             catch (Exception ex)
             {
                 Abandon(job, ex);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inside);
             }
 #pragma warning restore CA1031
         }

@@ -29,7 +29,8 @@ public static class LstmModelFile
     public static void Save(string path, LstmNetwork<float> network, IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var temporary = path + ".tmp";
+        // A name of its own, so that workers sharing the folder never write the same temporary file.
+        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         using (var stream = File.Create(temporary))
         {
             Save(stream, network, metadata);

@@ -225,7 +225,7 @@ internal static class LstmPass
                     var (d0, d1) = Share(4 * h, piece, pieces, 4);
                     if (d1 > d0)
                     {
-                        Gemm.AccumulateProducts<T, TV>(d1 - d0, k, r, steps, ref gates[d0 * r], blockG, ref ws.Xh[l][0], blockXh, ref grads[offset + (d0 * k)], block);
+                        Gemm.AccumulateProducts<T, TV>(d1 - d0, k, r, steps, ref gates[d0 * r], blockG, ref ws.Xh[l][0], blockXh, ref grads[offset + (d0 * k)], block, ws.PackScratch[piece]);
                         Gemm.AccumulateRowSums<T, TV>(d1 - d0, r, steps, ref gates[d0 * r], blockG, ref grads[offset + (4 * h * k) + d0]);
                     }
 

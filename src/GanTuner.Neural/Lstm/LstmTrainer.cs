@@ -80,7 +80,7 @@ public sealed class LstmTrainer<T> : IDisposable
         _workerGradients = new T[members][];
         for (var w = 0; w < members; w++)
         {
-            _workspaces[w] = new LstmWorkspace<T>(network.Spec, options.SequenceLength, RowsPerChunk);
+            _workspaces[w] = new LstmWorkspace<T>(network.Spec, options.SequenceLength, RowsPerChunk, Plan.Kind == ParallelPlanKind.Units ? Plan.Threads : 1);
             _workerGradients[w] = new T[network.ParameterCount];
         }
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using GanTuner.Neural.Kernels;
 
 namespace GanTuner.Neural.Lstm;
 
@@ -9,7 +10,11 @@ namespace GanTuner.Neural.Lstm;
 internal sealed class LstmWorkspace<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public LstmWorkspace(LstmSpec spec, int steps, int rows)
+    /// <param name="spec">The network's shape.</param>
+    /// <param name="steps">Time steps of the window.</param>
+    /// <param name="rows">Batch rows (a multiple of the SIMD width).</param>
+    /// <param name="pieces">Pieces a phase is cut into (a team's size): each has its own packing scratch.</param>
+    public LstmWorkspace(LstmSpec spec, int steps, int rows, int pieces = 1)
     {
         Rows = rows;
         Steps = steps;
@@ -29,6 +34,19 @@ internal sealed class LstmWorkspace<T>
             Cell[l] = new T[(steps + 1) * h * rows];
             TanhCell[l] = new T[steps * h * rows];
             Mask[l] = hasDropout ? new T[(top ? 1 : steps) * h * rows] : [];
+        }
+
+        var scratch = 0;
+        for (var l = 0; l < spec.Layers; l++)
+        {
+            var k = spec.LayerInputs(l) + h;
+            scratch = Math.Max(scratch, Gemm.PackedLength(4 * h, k, rows, Gemm.StepBlock<T>(4 * h, k, rows, steps)));
+        }
+
+        PackScratch = new T[pieces][];
+        for (var p = 0; p < pieces; p++)
+        {
+            PackScratch[p] = new T[scratch];
         }
 
         DhAbove = new T[steps * Math.Max(h, spec.InputSize) * rows];
@@ -60,6 +78,9 @@ internal sealed class LstmWorkspace<T>
 
     /// <summary>Per layer, the dropout mask on its output (every step below the top, the last step at the top).</summary>
     public T[][] Mask { get; }
+
+    /// <summary>Per piece, room to pack one step block of the weight-gradient product (at most about 1 MB).</summary>
+    public T[][] PackScratch { get; }
 
     /// <summary>∂L/∂h_t arriving from the layer above (blocks t of [H × r]), then ∂L/∂x_t going below.</summary>
     public T[] DhAbove { get; }

@@ -17,4 +17,11 @@ public sealed record AskRequest(string Storage, string Study)
     public int? Seed { get; init; }
 
     public TunerOptions? Options { get; init; }
+
+    /// <summary>With a heartbeat, the asked trial goes stale (and is retried) if it is neither told nor renewed
+    /// (<see cref="StudyService.Beat"/>) within <see cref="GraceBeats"/> intervals; without, it waits for its tell.</summary>
+    public TimeSpan? Heartbeat { get; init; }
+
+    /// <summary>Missed heartbeats after which an asked trial counts as stale.</summary>
+    public const int GraceBeats = 3;
 }

@@ -25,7 +25,18 @@ public static class StudyService
         }
 
         using var store = StudyStores.Open(request.Storage);
-        return Open(store, request, space, options).Ask();
+        var grace = request.Heartbeat * AskRequest.GraceBeats;
+        return Open(store, request, space, options).TryAsk(new AskOptions($"ask@{Environment.MachineName}:{Environment.ProcessId}", grace))!;
+    }
+
+    /// <summary>Renews the heartbeat of a trial asked with a heartbeat; false when it is no longer running (it
+    /// was told, or failed as stale and handed to a retry): stop evaluating it.</summary>
+    /// <exception cref="StudyStoreException">The storage, or the trial, does not exist.</exception>
+    /// <exception cref="StudyException">No such study.</exception>
+    public static bool Beat(string storage, string study, int trial)
+    {
+        using var store = StudyStores.Open(storage, createIfMissing: false);
+        return Study.Load(store, study).Heartbeat(trial);
     }
 
     /// <summary>Records the value, or the failure, of a running trial.</summary>

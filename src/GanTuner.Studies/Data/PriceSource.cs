@@ -16,6 +16,12 @@ public sealed record PriceSource(string? DataFile, string? Symbol, CsvReadOption
     /// <summary>The embedded S&amp;P 500 closes.</summary>
     public static PriceSource Embedded { get; } = new(null, null, new CsvReadOptions(PriceColumn.Close, null, null));
 
+    /// <summary>A series already in memory (a study copies it into its folder, so it can be read again).</summary>
+    public PriceSeries? Series { get; init; }
+
+    /// <summary>Prices the caller has already read or built.</summary>
+    public static PriceSource Of(PriceSeries series) => Embedded with { Series = series ?? throw new ArgumentNullException(nameof(series)) };
+
     /// <summary>A CSV file's closes (its layout detected from the header).</summary>
     public static PriceSource File(string path) => new(path, null, new CsvReadOptions(PriceColumn.Close, null, null));
 
@@ -29,6 +35,11 @@ public sealed record PriceSource(string? DataFile, string? Symbol, CsvReadOption
     /// <exception cref="YahooFinanceException">The download failed.</exception>
     public async Task<PriceSeries> LoadAsync(CancellationToken cancellationToken = default)
     {
+        if (Series is not null)
+        {
+            return Series;
+        }
+
         if (Symbol is not null)
         {
             using var client = new YahooFinanceClient(YahooClientOptions.FromOptionOrEnvironment(YahooBaseUrl));

@@ -64,7 +64,8 @@ public sealed record BestTrialInfo(
     public void Save(string directory)
     {
         var path = PathIn(directory);
-        var temporary = path + ".tmp";
+        // A name of its own, so that workers sharing the folder never write the same temporary file.
+        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json) + "\n", new UTF8Encoding(false));
         File.Move(temporary, path, overwrite: true);
     }

@@ -23,7 +23,7 @@ public static class LstmTuning
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(observer);
-        var space = request.SpaceFile is null ? SearchSpace.Table1() : SearchSpace.Load(request.SpaceFile);
+        var space = request.Space ?? (request.SpaceFile is null ? SearchSpace.Table1() : SearchSpace.Load(request.SpaceFile));
         LstmParameters.RequireLstmSpace(space);
         var options = request.TunerOptions;
         // Reject a bad tuner option before anything is read, downloaded or written.
@@ -58,20 +58,30 @@ public static class LstmTuning
             request.Training.EarlyStopping);
 
         var evaluated = Evaluated(study);
-        // Trials still Running belong to a process that died; the runner recovers them only when it runs.
-        var stale = evaluated < request.Iterations ? study.Trials.Count(t => t.State == TrialState.Running) : 0;
-        observer.Started(new TuneStart(run, data, stored is null, evaluated, stale, request.Iterations));
+        // Running trials without a heartbeat, or whose heartbeat stopped, belong to a process that died: the
+        // runner recovers them when it runs. The others are live trials of other workers, left alone.
+        var now = DateTimeOffset.UtcNow;
+        var trials0 = study.Trials;
+        bool IsDead(TrialRecord t) => t.IsStaleAt(now) || (t.State == TrialState.Running && t.Worker is null && t.StaleAfter is null);
+        var stale = evaluated < request.Iterations ? trials0.Count(IsDead) : 0;
+        var others = trials0.Count(t => t.State == TrialState.Running && !IsDead(t));
+        observer.Started(new TuneStart(run, data, stored is null, evaluated, stale, request.Iterations) { OtherWorkers = others });
 
         var keeper = new BestModelKeeper(run, study.Best?.Value);
         if (evaluated < request.Iterations)
         {
-            var objective = new TuneObjective(study, run, observer);
+            var objective = new TuneObjective(study, run, observer, request.Workers);
+            var runner = new StudyRunnerOptions(
+                Workers: request.Workers,
+                Heartbeat: request.Heartbeat,
+                Pruner: Tuning.Pruners.PrunerFactory.Create(request.Pruner),
+                Threads: request.Threads);
             try
             {
-                observer.Run(() => StudyRunner.Optimize(study, objective.Evaluate, request.Iterations, trial =>
+                observer.Run(() => StudyRunner.Optimize(study, objective.Evaluate, request.Iterations, runner, trial =>
                 {
                     var isBest = keeper.IsNewBest(trial);
-                    keeper.Finished(trial, objective.Last is { } last && last.Trial == trial.Number ? last.Result : null);
+                    keeper.Finished(trial, objective.TakeResult(trial.Number));
                     observer.TrialFinished(trial, isBest);
                 }, cancellationToken));
             }

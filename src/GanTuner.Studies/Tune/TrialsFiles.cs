@@ -179,7 +179,8 @@ public static class TrialsFiles
 
     private static void Replace(string path, Action<TextWriter> write)
     {
-        var temporary = path + ".tmp";
+        // A name of its own, so that workers sharing the folder never write the same temporary file.
+        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         using (var writer = new StreamWriter(temporary, false, new UTF8Encoding(false)))
         {
             write(writer);

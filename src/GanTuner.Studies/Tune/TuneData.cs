@@ -18,6 +18,14 @@ public sealed record TuneData(PriceSeries Series, string Location, string Label)
     /// report can draw them.</summary>
     public static async Task<TuneData> LoadAsync(PriceSource source, string outDirectory, CancellationToken cancellationToken)
     {
+        if (source.Series is { } given)
+        {
+            // Copied into the study folder, as a download is, so the report and predict can read the rows again.
+            var copy = SymbolCopyPath(outDirectory, given.Source);
+            YahooCsvWriter.WriteFileAtomically(given, copy);
+            return new TuneData(given, copy, given.Source);
+        }
+
         if (source.Symbol is { } symbol)
         {
             var copy = SymbolCopyPath(outDirectory, symbol);

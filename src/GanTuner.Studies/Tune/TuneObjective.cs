@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GanTuner.Forecasting;
 using GanTuner.Storage;
 using GanTuner.Tuning;
@@ -8,34 +9,74 @@ namespace GanTuner.Studies.Tune;
 /// <summary>
 /// The study's objective: train the configuration for the run's epochs from the study's seed and return its
 /// objective-split MSE with every metric of <see cref="TrialResult.ToMetrics"/>. A diverged trial is a failure
-/// the study records and goes past; a cancelled one throws, so the study records it as interrupted.
+/// the study records and goes past; a cancelled one throws, so the study records it as interrupted. Each
+/// epoch's loss on the objective split goes to the pruner; when it says stop, the training is cancelled and
+/// the trial is reported as pruned with its last loss. Thread-safe: several workers evaluate at once.
 /// </summary>
-public sealed class TuneObjective(Study study, TuneRun run, ITrialObserver display)
+public sealed class TuneObjective(Study study, TuneRun run, ITrialObserver display, int workers = 1)
 {
-    /// <summary>The trial being evaluated, while one is.</summary>
-    public TrialRecord? Running { get; private set; }
+    private readonly ConcurrentDictionary<int, TrialRecord> _running = new();
+    private readonly ConcurrentDictionary<int, TrialResult> _results = new();
 
-    /// <summary>The result of the last trial that ran to an end (its model included), and that trial's number.</summary>
-    public (int Trial, TrialResult Result)? Last { get; private set; }
+    /// <summary>A trial being evaluated by this process, while one is (after a cancellation: one it was evaluating).</summary>
+    public TrialRecord? Running => _running.Values.OrderBy(t => t.Number).FirstOrDefault();
 
+    /// <summary>The result of trial <paramref name="number"/> if it ran to an end here (its model included); handed out once.</summary>
+    public TrialResult? TakeResult(int number) => _results.TryRemove(number, out var result) ? result : null;
+
+    /// <summary>Evaluates the one Running trial of a study that this process owns alone (a comparison's).</summary>
     public TrialOutcome Evaluate(ParameterSet parameters, CancellationToken cancellationToken)
     {
-        // The runner owns the study while it runs, so the one Running trial is the one just asked for.
-        Running = study.Trials.Last(t => t.State == TrialState.Running);
-        Last = null;
-        var config = run.Config(parameters);
-        display.TrialStarted(Running, config);
-        var result = TrialRunner.Run(run.Datasets, config, run.TrialOptions, display, cancellationToken);
+        var number = study.Trials.Last(t => t.State == TrialState.Running).Number;
+        return Evaluate(number, parameters, null, cancellationToken);
+    }
+
+    /// <summary>Evaluates a trial the runner handed to one of its workers (with pruning, if the runner has a pruner).</summary>
+    public TrialOutcome Evaluate(TrialContext trial, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        return Evaluate(trial.Number, trial.Parameters, trial, cancellationToken);
+    }
+
+    private TrialOutcome Evaluate(int number, ParameterSet parameters, TrialContext? trial, CancellationToken cancellationToken)
+    {
+        var record = study.Trials[number];
+        _running[number] = record;
+        // One worker keeps --threads as given (0: every core), so its results match a run from before workers.
+        var config = workers == 1 || trial is null ? run.Config(parameters) : run.Config(parameters) with { Threads = trial.Threads };
+        display.TrialStarted(record, config);
+        using var prune = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        IProgress<TrialProgress> progress = trial is null ? display : new PruningProgress(display, trial, prune);
+        var result = TrialRunner.Run(run.Datasets, config, run.TrialOptions, progress, prune.Token);
+        // A trial cancelled by the user stays in Running, so the interruption message can name it.
+        cancellationToken.ThrowIfCancellationRequested();
+        _running.TryRemove(number, out _);
+        var metrics = result.ToMetrics();
         if (result.Status == TrialStatus.Cancelled)
         {
-            throw new OperationCanceledException(cancellationToken);
+            return TrialOutcome.Pruned(trial!.IntermediateValues[^1], trial.IntermediateValues.Count, metrics);
         }
 
-        Last = (Running.Number, result);
-        Running = null;
-        var metrics = result.ToMetrics();
+        if (trial is not null)
+        {
+            _results[number] = result; // for the runner's callback, which keeps the best model
+        }
+
         return result.Status == TrialStatus.Ok
             ? TrialOutcome.Success(result.Objective!.Scaled.Mse, metrics)
             : TrialOutcome.Failure(result.FailureReason ?? "the trial failed", metrics);
+    }
+
+    /// <summary>Shows progress, and at each epoch's end asks the pruner (cancelling the training when it says stop).</summary>
+    private sealed class PruningProgress(ITrialObserver display, TrialContext trial, CancellationTokenSource prune) : IProgress<TrialProgress>
+    {
+        public void Report(TrialProgress value)
+        {
+            display.Report(value);
+            if (value.EpochFinished && !prune.IsCancellationRequested && trial.ShouldPrune(value.ValidationLoss))
+            {
+                prune.Cancel();
+            }
+        }
     }
 }

@@ -19,6 +19,9 @@ public sealed record TuneRequest(PriceSource Source, Protocol Protocol, Forecast
     /// <summary>A search space JSON file with the six LSTM parameters; null: the paper's Table 1.</summary>
     public string? SpaceFile { get; init; }
 
+    /// <summary>The search space itself (wins over <see cref="SpaceFile"/>); null: the file, else the paper's Table 1.</summary>
+    public SearchSpace? Space { get; init; }
+
     /// <summary>Seed of the tuner and of every trial.</summary>
     public int Seed { get; init; }
 
@@ -35,6 +38,15 @@ public sealed record TuneRequest(PriceSource Source, Protocol Protocol, Forecast
 
     /// <summary>Window scaling and early stopping of every trial (default: the paper's).</summary>
     public Training.TrainingSettings Training { get; init; } = Studies.Training.TrainingSettings.Paper;
+
+    /// <summary>Trials run at once in this process (the threads are divided between them).</summary>
+    public int Workers { get; init; } = 1;
+
+    /// <summary>How often a running trial's heartbeat is renewed (a trial silent for 3 beats is stale).</summary>
+    public TimeSpan Heartbeat { get; init; } = Tuning.Studies.StudyRunnerOptions.DefaultHeartbeat;
+
+    /// <summary>none, median or asha.</summary>
+    public string Pruner { get; init; } = "none";
 
     /// <summary>The tuner settings the user gave (<c>--option</c>), without the GAN ablation switches.</summary>
     public TunerOptions Options { get; init; } = TunerOptions.Empty;

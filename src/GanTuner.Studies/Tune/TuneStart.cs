@@ -7,4 +7,8 @@ namespace GanTuner.Studies.Tune;
 /// <param name="Evaluated">Trials already evaluated (interrupted ones not counted).</param>
 /// <param name="Stale">Trials left running by a stopped process, run again first.</param>
 /// <param name="Budget">The study's total budget of evaluated trials.</param>
-public sealed record TuneStart(TuneRun Run, TuneData Data, bool IsNew, int Evaluated, int Stale, int Budget);
+public sealed record TuneStart(TuneRun Run, TuneData Data, bool IsNew, int Evaluated, int Stale, int Budget)
+{
+    /// <summary>Trials running in other workers on this study when this one started.</summary>
+    public int OtherWorkers { get; init; }
+}

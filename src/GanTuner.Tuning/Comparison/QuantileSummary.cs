@@ -1,5 +1,3 @@
-using MathNet.Numerics.Statistics;
-
 namespace GanTuner.Tuning.Comparison;
 
 /// <summary>The lower quartile, median and upper quartile of a sample (linear interpolation, numpy's default).</summary>
@@ -15,9 +13,18 @@ public sealed record QuantileSummary(double LowerQuartile, double Median, double
         }
 
         Array.Sort(data);
-        return new QuantileSummary(
-            SortedArrayStatistics.QuantileCustom(data, 0.25, QuantileDefinition.R7),
-            SortedArrayStatistics.QuantileCustom(data, 0.5, QuantileDefinition.R7),
-            SortedArrayStatistics.QuantileCustom(data, 0.75, QuantileDefinition.R7));
+        return new QuantileSummary(Quantile(data, 0.25), Quantile(data, 0.5), Quantile(data, 0.75));
+    }
+
+    // R7 by hand: interpolating between two equal infinite values must give that value, where the formula
+    // a + (b - a) * h (as MathNet computes it) gives ∞ - ∞ = NaN; runs whose every trial failed score +∞.
+    private static double Quantile(double[] sorted, double p)
+    {
+        var position = (sorted.Length - 1) * p;
+        var below = (int)Math.Floor(position);
+        var a = sorted[below];
+        var b = sorted[Math.Min(below + 1, sorted.Length - 1)];
+        var fraction = position - below;
+        return a == b || fraction == 0 ? a : a + ((b - a) * fraction);
     }
 }

@@ -98,6 +98,18 @@ public sealed class AdversarialTuner : ITuner
         return Propose(fallback, new GeneratorInput(history, DrawNoise(_proposalNoise)), "fallback", _injecting, Settings.Redraws + 1);
     }
 
+    /// <summary>Never proposes a pending configuration (each is remembered as seen); the paper's tuner knows nothing more of running trials.</summary>
+    public Proposal Ask(IReadOnlyList<double[]> pending)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        foreach (var point in pending)
+        {
+            _memory.Add(point);
+        }
+
+        return Ask();
+    }
+
     public void Tell(Observation observation)
     {
         ArgumentNullException.ThrowIfNull(observation);

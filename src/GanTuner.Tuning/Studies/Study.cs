@@ -12,13 +12,17 @@ namespace GanTuner.Tuning.Studies;
 /// a time through ask/tell, proposes exactly what one uninterrupted process would have. A trial still
 /// running is replayed as an Ask without a Tell.</para>
 /// <para><b>Interruptions.</b> A trial whose process stopped is finished as Failed with reason
-/// "interrupted" (<see cref="Interrupt"/>, <see cref="RecoverInterrupted"/>) and its configuration is
+/// "interrupted" (<see cref="Interrupt"/> by a worker that is stopped; <see cref="FailStale()"/> by any worker
+/// once the trial's heartbeat is older than its grace period, see <see cref="AskOptions.StaleAfter"/>) and its configuration is
 /// evaluated again, first, by a retry trial that carries <c>retry_of</c>. The tuner is never told of the
 /// interruption; the retry is replayed as a Tell without an Ask: to the tuner the original Ask simply got
 /// its answer late. Completed trials are never repeated or lost.</para>
 /// <para><b>Concurrency.</b> Members are thread-safe. Several processes may ask and tell the same study:
 /// trials are created optimistically (<see cref="IStudyStore.TryCreateTrial"/>), and when another writer
-/// came in between, the tuner is rebuilt from the store and asked again.</para>
+/// came in between, the tuner is rebuilt from the store and asked again. The points of running trials are
+/// passed to the tuner (<see cref="ITuner.Ask(IReadOnlyList{double[]})"/>) so that workers spread out. With
+/// one worker, replay is exact; with several, which trial gets which proposal depends on timing, but every
+/// trial's record (point, value, order stamps) is exact, so the study can always be replayed as it happened.</para>
 /// </remarks>
 public sealed class Study
 {
@@ -95,15 +99,34 @@ public sealed class Study
     }
 
     /// <summary>Starts a trial: the next interrupted configuration if one awaits its retry, else the tuner's proposal.</summary>
-    public TrialHandle Ask()
+    public TrialHandle Ask() => TryAsk(new AskOptions())!;
+
+    /// <summary>Starts a trial as <see cref="Ask()"/> does, for a worker among others: stale trials are failed
+    /// (and retried first), the tuner is told which points are still running, and with a budget nothing is
+    /// started once running and evaluated trials fill it (then this returns null).</summary>
+    /// <remarks>The budget claim is atomic: the decision is made from one snapshot of the trials and the
+    /// trial is created only if nothing was created or finished since (<see cref="IStudyStore.TryCreateTrial"/>),
+    /// so workers never overshoot it.</remarks>
+    public TrialHandle? TryAsk(AskOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         lock (_gate)
         {
             for (var attempt = 0; attempt < CreationAttempts; attempt++)
             {
                 var trials = Replay();
+                if (FailStale(trials).Count > 0)
+                {
+                    continue;
+                }
+
+                if (options.Budget is { } budget && Claimed(trials) >= budget)
+                {
+                    return null;
+                }
+
                 var interrupted = AwaitingRetry(trials);
-                var draft = interrupted is null ? Propose() : RetryOf(interrupted);
+                var draft = interrupted is null ? Propose(trials, options) : RetryOf(interrupted, options);
                 var created = _store.TryCreateTrial(Name, draft, StudyProgress.Of(trials));
                 if (created is not null)
                 {
@@ -124,6 +147,18 @@ public sealed class Study
         }
     }
 
+    /// <summary>Fails every trial whose heartbeat is older than its grace period as interrupted (its
+    /// configuration is retried first); live trials are never touched. Returns the trials it failed.</summary>
+    public IReadOnlyList<TrialRecord> FailStale() => FailStale(Trials);
+
+    /// <summary>Renews the heartbeat of a trial this process runs; false when the trial is no longer
+    /// Running (another worker failed it as stale, or it was told): stop working on it.</summary>
+    public bool Heartbeat(int trialNumber) => _store.Heartbeat(Name, trialNumber, _clock.GetUtcNow());
+
+    /// <summary>Evaluated trials (finished and not interrupted): what a budget counts in the end.</summary>
+    public static int Evaluated(IEnumerable<TrialRecord> trials) =>
+        trials.Count(t => t.State != TrialState.Running && !t.IsInterrupted);
+
     /// <summary>Records a result. A value that is not finite (a diverged model) fails the trial instead.</summary>
     public TrialRecord Tell(int trialNumber, double value, IReadOnlyDictionary<string, double>? metrics = null) =>
         double.IsFinite(value)
@@ -138,6 +173,38 @@ public sealed class Study
             [new(TrialAttributeKeys.FailReason, reason)]));
     }
 
+    /// <summary>Records a trial the pruner stopped after <paramref name="epoch"/>, with its last value.</summary>
+    public TrialRecord Prune(int trialNumber, double? lastValue, int epoch, IReadOnlyDictionary<string, double>? metrics = null,
+        IEnumerable<KeyValuePair<string, string>>? attributes = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(epoch, 1);
+        var value = lastValue is { } v && double.IsFinite(v) ? lastValue : null;
+        IEnumerable<KeyValuePair<string, string>> all =
+            [new(Pruners.IntermediateValues.PrunedAtKey, epoch.ToString(System.Globalization.CultureInfo.InvariantCulture)), .. attributes ?? []];
+        return Finish(trialNumber, new TrialCompletion(TrialState.Pruned, value, _clock.GetUtcNow(), metrics, all));
+    }
+
+    /// <summary>Records what an objective reported (a value, a failure or a pruned stop), with extra attributes.</summary>
+    public TrialRecord Finish(int trialNumber, TrialOutcome outcome, IEnumerable<KeyValuePair<string, string>>? attributes = null)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var extra = attributes?.ToList() ?? [];
+        if (outcome.WasPruned)
+        {
+            return Prune(trialNumber, outcome.Value, outcome.PrunedAtEpoch!.Value, outcome.Metrics, extra);
+        }
+
+        if (outcome.Succeeded && double.IsFinite(outcome.Value!.Value))
+        {
+            return Finish(trialNumber, new TrialCompletion(TrialState.Complete, outcome.Value, _clock.GetUtcNow(), outcome.Metrics, extra));
+        }
+
+        var reason = outcome.FailureReason
+            ?? $"the objective returned {outcome.Value!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        return Finish(trialNumber, new TrialCompletion(TrialState.Failed, null, _clock.GetUtcNow(), outcome.Metrics,
+            [new(TrialAttributeKeys.FailReason, reason), .. extra]));
+    }
+
     /// <summary>Records that the trial stopped before it finished (its process was stopped): its
     /// configuration will be evaluated again by the next <see cref="Ask()"/>.</summary>
     public TrialRecord Interrupt(int trialNumber) =>
@@ -145,9 +212,15 @@ public sealed class Study
             [new(TrialAttributeKeys.FailReason, TrialAttributeKeys.InterruptedReason)]));
 
     /// <summary>Marks every Running trial as interrupted. Call it only when no one else runs this study's
-    /// trials (a runner resuming the study): a Running trial then belongs to a process that died.</summary>
+    /// trials: a Running trial then belongs to a process that died.</summary>
     public IReadOnlyList<TrialRecord> RecoverInterrupted() =>
         [.. Trials.Where(t => t.State == TrialState.Running).Select(t => Interrupt(t.Number))];
+
+    /// <summary>Marks as interrupted the Running trials that have neither a worker nor a grace period: those
+    /// were left by a gantuner from before heartbeats (or an ask without --heartbeat), whose runner took
+    /// over a study's Running trials when it resumed it. Trials with a heartbeat are judged by it instead.</summary>
+    public IReadOnlyList<TrialRecord> RecoverUnleased() =>
+        [.. Trials.Where(t => t.State == TrialState.Running && t.Worker is null && t.StaleAfter is null).Select(t => Interrupt(t.Number))];
 
     internal static TrialRecord? BestOf(IEnumerable<TrialRecord> trials) =>
         trials.Where(t => t.State == TrialState.Complete && t.Value is not null).MinBy(t => t.Value);
@@ -190,9 +263,31 @@ public sealed class Study
         }
     }
 
-    private TrialDraft Propose()
+    private List<TrialRecord> FailStale(IReadOnlyList<TrialRecord> trials)
     {
-        var proposal = _tuner!.Ask();
+        var now = _clock.GetUtcNow();
+        var failed = new List<TrialRecord>();
+        foreach (var trial in trials.Where(t => t.IsStaleAt(now)))
+        {
+            var completion = new TrialCompletion(TrialState.Failed, null, now, null,
+                [new(TrialAttributeKeys.FailReason, TrialAttributeKeys.InterruptedReason),
+                 new(TrialAttributeKeys.InterruptedCause, TrialAttributeKeys.StaleCause)]);
+            if (_store.TryFinishStale(Name, trial.Number, completion) is { } record)
+            {
+                failed.Add(record);
+            }
+        }
+
+        return failed;
+    }
+
+    // Running trials count as claimed: each ends evaluated, or interrupted and then replaced by its retry.
+    private static int Claimed(IReadOnlyList<TrialRecord> trials) => trials.Count(t => !t.IsInterrupted);
+
+    private TrialDraft Propose(IReadOnlyList<TrialRecord> trials, AskOptions options)
+    {
+        List<double[]> pending = [.. trials.Where(t => t.State == TrialState.Running).Select(t => t.Point.ToArray())];
+        var proposal = pending.Count == 0 ? _tuner!.Ask() : _tuner!.Ask(pending);
         if (proposal.Point.Length != Space.Dimensions || !proposal.Point.All(double.IsFinite))
         {
             throw new InvalidOperationException(
@@ -200,15 +295,16 @@ public sealed class Study
         }
 
         double[] point = [.. proposal.Point.Select(x => Math.Clamp(x, 0.0, 1.0))];
-        return new TrialDraft(StoredParameters.From(Space.Decode(point)), point, _clock.GetUtcNow(), proposal.Attributes);
+        return new TrialDraft(StoredParameters.From(Space.Decode(point)), point, _clock.GetUtcNow(), proposal.Attributes,
+            options.Worker, options.StaleAfter);
     }
 
-    private TrialDraft RetryOf(TrialRecord interrupted)
+    private TrialDraft RetryOf(TrialRecord interrupted, AskOptions options)
     {
         var attributes = interrupted.Attributes
-            .Where(a => a.Key is not (TrialAttributeKeys.FailReason or TrialAttributeKeys.RetryOf))
+            .Where(a => a.Key is not (TrialAttributeKeys.FailReason or TrialAttributeKeys.RetryOf or TrialAttributeKeys.InterruptedCause))
             .Append(new(TrialAttributeKeys.RetryOf, interrupted.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return new TrialDraft(interrupted.Parameters, interrupted.Point, _clock.GetUtcNow(), attributes);
+        return new TrialDraft(interrupted.Parameters, interrupted.Point, _clock.GetUtcNow(), attributes, options.Worker, options.StaleAfter);
     }
 
     private static TrialRecord? AwaitingRetry(IReadOnlyList<TrialRecord> trials)

@@ -58,6 +58,18 @@ public sealed class GridTuner : ITuner
         return new Proposal(fallback);
     }
 
+    /// <summary>Never proposes a pending configuration: each is remembered as seen (it will be told anyway).</summary>
+    public Proposal Ask(IReadOnlyList<double[]> pending)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        foreach (var point in pending)
+        {
+            _memory.Add(point);
+        }
+
+        return Ask();
+    }
+
     public void Tell(Observation observation)
     {
         ArgumentNullException.ThrowIfNull(observation);

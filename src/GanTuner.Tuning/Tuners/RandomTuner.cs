@@ -24,6 +24,18 @@ public sealed class RandomTuner : ITuner
         return new Proposal(point);
     }
 
+    /// <summary>Never proposes a pending configuration: each is remembered as seen (it will be told anyway).</summary>
+    public Proposal Ask(IReadOnlyList<double[]> pending)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        foreach (var point in pending)
+        {
+            _memory.Add(point);
+        }
+
+        return Ask();
+    }
+
     public void Tell(Observation observation)
     {
         ArgumentNullException.ThrowIfNull(observation);

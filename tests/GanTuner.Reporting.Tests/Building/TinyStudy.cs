@@ -31,7 +31,7 @@ internal sealed class TinyStudy : IDisposable
 
     private readonly DirectoryInfo root = Directory.CreateTempSubdirectory("gantuner-report-store-");
 
-    public TinyStudy(Dictionary<string, string>? attributes = null, string name = Name, string tuner = "gan")
+    public TinyStudy(Dictionary<string, string>? attributes = null, string name = Name, string tuner = "gan-paper")
     {
         Store = new SqliteStudyStore(Path.Combine(root.FullName, "studies.db"));
         Add(name, tuner, attributes ?? DefaultAttributes(StudyDirectory));

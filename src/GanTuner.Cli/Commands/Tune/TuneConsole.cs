@@ -18,13 +18,7 @@ internal static class TuneConsole
             return AnsiConsole.Console;
         }
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(Console.Out),
-        });
+        var console = Terminal.Create(redirected: true, noColor: null, Console.Out);
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("COLUMNS")))
         {
             console.Profile.Width = PlainWidth;

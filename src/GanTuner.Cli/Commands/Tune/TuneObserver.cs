@@ -89,5 +89,10 @@ internal sealed class TuneObserver(IAnsiConsole console, bool plain, TuneSetting
                 CultureInfo.InvariantCulture,
                 $"  {start.Stale} trial(s) were left running by a stopped process: recorded as interrupted, their configurations run again first."));
         }
+
+        if (start.OtherWorkers > 0)
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {start.OtherWorkers} trial(s) are running in other workers on this study."));
+        }
     }
 }

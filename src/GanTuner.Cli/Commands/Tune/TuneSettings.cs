@@ -18,7 +18,7 @@ public sealed class TuneSettings : DataSettings
     public const string DefaultStorage = "gantuner.db";
 
     [CommandOption("--tuner <NAME>")]
-    [Description("gan (the paper's GAN tuner), random, grid, tpe, tpe-univariate, ga, or a GAN ablation (gan-no-injection, gan-no-feedback, gan-no-diversity).")]
+    [Description("gan (the second-generation GAN tuner), gan-paper (the paper's), random, grid, tpe, tpe-univariate, ga, gp, or an ablation (gan-no-<part>, gan-paper-no-injection, gan-paper-no-feedback, gan-paper-no-diversity).")]
     [DefaultValue(DefaultTuner)]
     public string Tuner { get; init; } = DefaultTuner;
 
@@ -40,8 +40,8 @@ public sealed class TuneSettings : DataSettings
     [Description("Study name (default: derived from tuner, protocol, target, seed and data, so the same command resumes the same study).")]
     public string? Study { get; init; }
 
-    [CommandOption("--storage <FILE>")]
-    [Description("Where the studies are kept: a SQLite file, or sqlite:///PATH.")]
+    [CommandOption("--storage <FILE|URL>")]
+    [Description("Where the studies are kept: a SQLite file, sqlite:///PATH, or postgresql://user@host:port/db to share a study between machines.")]
     [DefaultValue(DefaultStorage)]
     public string Storage { get; init; } = DefaultStorage;
 
@@ -53,6 +53,21 @@ public sealed class TuneSettings : DataSettings
     [Description("Worker threads per trial (default 0: every core). The same seed and thread count give the same results, bit for bit.")]
     [DefaultValue(0)]
     public int Threads { get; init; }
+
+    [CommandOption("--workers <N>")]
+    [Description("Trials run at once in this process; the threads (--threads, or every core) are divided between them.")]
+    [DefaultValue(1)]
+    public int Workers { get; init; } = 1;
+
+    [CommandOption("--heartbeat <SECONDS>")]
+    [Description("How often a running trial tells the store it is alive; a trial silent for 3 beats is failed as stale by any worker and retried.")]
+    [DefaultValue(10.0)]
+    public double Heartbeat { get; init; } = 10;
+
+    [CommandOption("--pruner <NAME>")]
+    [Description("Stop unpromising trials early on their per-epoch loss: none, median (5 start-up trials) or asha (reduction factor 4).")]
+    [DefaultValue("none")]
+    public string Pruner { get; init; } = "none";
 
     [CommandOption("--epochs <N>")]
     [Description("Training epochs of every trial (the paper: 10).")]
@@ -92,6 +107,9 @@ public sealed class TuneSettings : DataSettings
         Threads = Threads,
         Epochs = Epochs,
         Training = Training,
+        Workers = Workers,
+        Heartbeat = TimeSpan.FromSeconds(Heartbeat),
+        Pruner = Pruner,
         Options = TunerOptions.Parse(Options),
         GanNoInjection = GanNoInjection,
         GanNoFeedback = GanNoFeedback,
@@ -124,6 +142,21 @@ public sealed class TuneSettings : DataSettings
         if (Threads < 0)
         {
             return $"--threads must be 0 (every core) or more, not {Threads}";
+        }
+
+        if (Workers < 1)
+        {
+            return $"--workers must be at least 1, not {Workers}";
+        }
+
+        if (!double.IsFinite(Heartbeat) || Heartbeat <= 0)
+        {
+            return "--heartbeat must be a positive number of seconds";
+        }
+
+        if (!GanTuner.Tuning.Pruners.PrunerFactory.Names.Contains(Pruner))
+        {
+            return $"unknown pruner '{Pruner}'; expected one of {string.Join(", ", GanTuner.Tuning.Pruners.PrunerFactory.Names)}";
         }
 
         if ((GanNoInjection || GanNoFeedback || GanNoDiversity) && !Tuner.StartsWith("gan", StringComparison.Ordinal))

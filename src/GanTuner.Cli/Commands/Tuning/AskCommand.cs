@@ -20,6 +20,7 @@ public sealed class AskCommand : Command<AskSettings>
             SpaceFile = settings.Space,
             Seed = settings.Seed,
             Options = settings.Options.Length > 0 ? TunerOptions.Parse(settings.Options) : null,
+            Heartbeat = settings.Heartbeat is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
         });
         Console.Out.WriteLine(Format(trial));
         return 0;

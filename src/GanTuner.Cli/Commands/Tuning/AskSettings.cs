@@ -24,6 +24,10 @@ public sealed class AskSettings : StudySettings
     [Description("Seed for a new study (default: 0).")]
     public int? Seed { get; init; }
 
+    [CommandOption("--heartbeat <SECONDS>")]
+    [Description("Let the asked trial go stale (and be retried) if it is neither told nor renewed with `gantuner beat` within 3 × SECONDS. Default: it waits for its tell.")]
+    public double? Heartbeat { get; init; }
+
     [CommandOption("--option <KEY=VALUE>")]
     [Description("Tuner setting, repeatable (e.g. tpe.startup=20, grid.points=4).")]
     public string[] Options { get; init; } = [];
@@ -34,6 +38,11 @@ public sealed class AskSettings : StudySettings
         if (!common.Successful)
         {
             return common;
+        }
+
+        if (Heartbeat is { } beat && (!double.IsFinite(beat) || beat <= 0))
+        {
+            return ValidationResult.Error("--heartbeat must be a positive number of seconds");
         }
 
         return Tuner is not null && !TunerFactory.Names.Contains(Tuner)

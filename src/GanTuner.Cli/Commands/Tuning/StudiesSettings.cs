@@ -12,6 +12,10 @@ public sealed class StudiesSettings : CommandSettings
     [DefaultValue(StudySettings.DefaultStorage)]
     public string Storage { get; init; } = StudySettings.DefaultStorage;
 
+    [CommandOption("--json")]
+    [Description("Print one JSON array, one object per study (name, tuner, seed, trial counts by state, best_value, best_trial, created).")]
+    public bool Json { get; init; }
+
     public override ValidationResult Validate() =>
         string.IsNullOrWhiteSpace(Storage) ? ValidationResult.Error("--storage needs a file name") : ValidationResult.Success();
 }

@@ -16,7 +16,7 @@ internal static class TableConsole
             return AnsiConsole.Console;
         }
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        var console = Terminal.Create(redirected: true, noColor: null, Console.Out);
         console.Profile.Width = RedirectedWidth;
         return console;
     }

@@ -58,6 +58,18 @@ public sealed class GeneticTuner : ITuner
         return new Proposal(point, new Dictionary<string, string> { ["ga.generation"] = Generations.ToString(System.Globalization.CultureInfo.InvariantCulture) });
     }
 
+    /// <summary>Never proposes a pending configuration: each is remembered as seen (it will be told anyway).</summary>
+    public Proposal Ask(IReadOnlyList<double[]> pending)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        foreach (var point in pending)
+        {
+            _memory.Add(point);
+        }
+
+        return Ask();
+    }
+
     public void Tell(Observation observation)
     {
         ArgumentNullException.ThrowIfNull(observation);

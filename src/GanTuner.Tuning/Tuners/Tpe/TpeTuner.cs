@@ -42,9 +42,20 @@ public sealed class TpeTuner : ITuner
 
     public string Name => _settings.Multivariate ? "tpe" : "tpe-univariate";
 
-    public Proposal Ask()
+    public Proposal Ask() => Ask([]);
+
+    /// <summary>The next proposal with the <paramref name="pending"/> configurations running: Optuna's
+    /// <c>constant_liar</c>, each pending point joins the "bad" group g(x) for this proposal (as if it had the
+    /// worst value), so l(x)/g(x) is low around it; and a pending configuration is never proposed.</summary>
+    public Proposal Ask(IReadOnlyList<double[]> pending)
     {
-        var point = _values.Count < _settings.Startup ? _memory.RandomNovel(_startup) : Propose();
+        ArgumentNullException.ThrowIfNull(pending);
+        foreach (var running in pending)
+        {
+            _memory.Add(running);
+        }
+
+        var point = _values.Count < _settings.Startup ? _memory.RandomNovel(_startup) : Propose([.. pending.Select(p => _space.Snap(p))]);
         _memory.Add(point);
         return new Proposal(point);
     }
@@ -60,9 +71,11 @@ public sealed class TpeTuner : ITuner
         }
     }
 
-    private double[] Propose()
+    private double[] Propose(List<double[]> liars)
     {
         var (below, above) = Split();
+        // The liars are the newest "results", so they go last (the weights ramp by age).
+        above.AddRange(liars);
         for (var round = 0; round < Rounds; round++)
         {
             var point = _settings.Multivariate ? ProposeJointly(below, above) : ProposeIndependently(below, above);

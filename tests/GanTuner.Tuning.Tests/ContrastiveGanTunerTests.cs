@@ -1,0 +1,119 @@
+using System.Globalization;
+using GanTuner.Tuning.Gan.Contrastive;
+
+namespace GanTuner.Tuning.Tests;
+
+/// <summary>The second-generation GAN's promises: a pure function of what it was told, every parameter kind,
+/// ablations that bite, trials marked as its own.</summary>
+public sealed class ContrastiveGanTunerTests
+{
+    private static readonly TunerOptions Quick = TunerOptions.Parse(["gan.startup=4", "gan.discriminator_steps=20", "gan.generator_steps=5"]);
+
+    private static SearchSpace EveryKind() => new(
+    [
+        new IntegerParameter("layers", 1, 5),
+        new RealParameter("learning_rate", 1e-5, 0.1, log: true),
+        new PowerOfTwoParameter("batch_size", 16, 2048),
+        new SteppedParameter("dropout", 0.1, 0.9, 0.1),
+        new CategoricalParameter("activation", ["relu", "tanh", "gelu"]),
+        new RealParameter("x", 0, 1),
+    ]);
+
+    private static double Value(double[] p) => p.Select((x, i) => (x - (0.2 + (0.1 * i))) * (x - (0.2 + (0.1 * i)))).Sum();
+
+    private static List<Proposal> Run(ITuner tuner, int trials)
+    {
+        var proposals = new List<Proposal>();
+        for (var i = 0; i < trials; i++)
+        {
+            var proposal = tuner.Ask();
+            proposals.Add(proposal);
+            tuner.Tell(new Observation(proposal.Point, i % 5 == 3 ? null : Value(proposal.Point)));
+        }
+
+        return proposals;
+    }
+
+    private static string Text(IEnumerable<Proposal> proposals) => string.Join("\n", proposals.Select(p =>
+        string.Join(",", p.Point.Select(x => x.ToString("R", CultureInfo.InvariantCulture)))
+        + " " + string.Join(",", p.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"))));
+
+    [Fact]
+    public void The_same_seed_gives_the_same_proposals_and_another_seed_others()
+    {
+        Assert.Equal(Text(Run(TunerFactory.Create("gan", EveryKind(), 7, Quick), 14)), Text(Run(TunerFactory.Create("gan", EveryKind(), 7, Quick), 14)));
+        Assert.NotEqual(Text(Run(TunerFactory.Create("gan", EveryKind(), 7, Quick), 14)), Text(Run(TunerFactory.Create("gan", EveryKind(), 8, Quick), 14)));
+    }
+
+    [Fact]
+    public void A_proposal_depends_only_on_what_was_told_not_on_the_asks_before_it()
+    {
+        var space = EveryKind();
+        var asked = TunerFactory.Create("gan", space, 3, Quick);
+        var proposals = Run(asked, 12);
+        var toldOnly = TunerFactory.Create("gan", space, 3, Quick);
+        foreach (var (proposal, i) in proposals.Select((p, i) => (p, i)))
+        {
+            toldOnly.Tell(new Observation(proposal.Point, i % 5 == 3 ? null : Value(proposal.Point)));
+        }
+
+        Assert.False(asked.ReplayNeedsAsks);
+        Assert.Equal(Text([asked.Ask()]), Text([toldOnly.Ask()]));
+    }
+
+    [Fact]
+    public void Every_parameter_kind_is_searched_through_the_space_and_nothing_repeats()
+    {
+        var space = EveryKind();
+        var proposals = Run(TunerFactory.Create("gan", space, 1, Quick), 20);
+
+        Assert.All(proposals, p => Assert.Equal(space.Snap(p.Point), p.Point));
+        Assert.Equal(20, proposals.Select(p => space.Decode(p.Point)).Distinct().Count());
+        // Trial 3 fails, so the fourth completed value (and the model) comes with trial 4.
+        Assert.All(proposals.Skip(5), p => Assert.Equal("model", p.Attributes["gan.phase"]));
+        Assert.All(proposals, p => Assert.Equal("2", p.Attributes["gan.version"]));
+        Assert.Contains(proposals.Skip(4), p => p.Attributes["gan.source"] != "uniform");
+    }
+
+    [Theory]
+    [InlineData("gan-no-injection")]
+    [InlineData("gan-no-generator")]
+    [InlineData("gan-no-perturbation")]
+    [InlineData("gan-no-prior")]
+    [InlineData("gan-no-weighting")]
+    public void Each_ablation_is_registered_named_and_changes_the_model_proposals(string ablation)
+    {
+        var space = EveryKind();
+        // For gan-no-injection, values that get worse over time make the full tuner inject.
+        var worsening = ablation == "gan-no-injection";
+        List<Proposal> Drive(ITuner tuner)
+        {
+            var proposals = new List<Proposal>();
+            for (var i = 0; i < 14; i++)
+            {
+                var proposal = tuner.Ask();
+                proposals.Add(proposal);
+                tuner.Tell(new Observation(proposal.Point, worsening && i >= 4 ? 100 + i + Value(proposal.Point) : Value(proposal.Point)));
+            }
+
+            return proposals;
+        }
+
+        var full = Drive(TunerFactory.Create("gan", space, 9, Quick));
+        var ablated = Drive(TunerFactory.Create(ablation, space, 9, Quick));
+
+        Assert.Contains(ablation, TunerFactory.Names);
+        Assert.Equal(ablation, TunerFactory.Create(ablation, space, 9, Quick).Name);
+        Assert.Equal(Text(full.Take(4)), Text(ablated.Take(4)));
+        Assert.NotEqual(Text(full.Skip(4)), Text(ablated.Skip(4)));
+    }
+
+    [Fact]
+    public void The_paper_ablations_old_names_point_to_their_new_names_and_unknown_options_are_refused()
+    {
+        var error = Assert.Throws<TunerOptionsException>(() => TunerFactory.Create("gan-no-feedback", EveryKind(), 0, TunerOptions.Empty));
+        Assert.Contains("gan-paper-no-feedback", error.Message, StringComparison.Ordinal);
+        Assert.Throws<TunerOptionsException>(() => ContrastiveGanSettings.From(TunerOptions.Parse(["gan.real_copies=3"])));
+        Assert.Equal(0.3, ContrastiveGanSettings.From(TunerOptions.Parse(["gan.gamma=0.3"])).Gamma);
+    }
+}
