@@ -1,6 +1,8 @@
+using GanTuner.Forecasting;
 using GanTuner.Reporting;
 using GanTuner.Reporting.Building;
 using GanTuner.Reporting.Model;
+using GanTuner.Storage;
 
 namespace GanTuner.Dashboard.Views;
 
