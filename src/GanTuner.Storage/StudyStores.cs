@@ -32,7 +32,8 @@ public static class StudyStores
         ArgumentException.ThrowIfNullOrWhiteSpace(location);
         return Kind(location) switch
         {
-            StoreKind.Postgres => throw new StudyStoreException("PostgreSQL stores are not available in this build"),
+            // PostgreSQL has no read-only connection mode to ask for; its readers never block writers (MVCC).
+            StoreKind.Postgres => new PostgresStudyStore(location),
             _ => SqliteStudyStore.OpenReadOnly(SqlitePath(location)!),
         };
     }
