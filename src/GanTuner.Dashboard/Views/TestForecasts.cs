@@ -1,10 +1,8 @@
 using GanTuner.Forecasting;
 using GanTuner.Reporting;
-using GanTuner.Forecasting;
 using GanTuner.Reporting.Building;
 using GanTuner.Storage;
 using GanTuner.Reporting.Model;
-using GanTuner.Storage;
 
 namespace GanTuner.Dashboard.Views;
 
