@@ -100,7 +100,7 @@ public sealed class CompareCommandTests : IDisposable
     [Fact]
     public void Synthetic_comparison_writes_the_page_the_figures_and_the_summary_into_out()
     {
-        var (code, stdout, stderr) = _work.Run("compare", "--objective", "branin", "--tuners", "gan,random,gan-no-feedback", "--budget", "12", "--seeds", "3", "--out", "cmp");
+        var (code, stdout, stderr) = _work.Run("compare", "--objective", "branin", "--tuners", "gan,random,gan-paper-no-feedback", "--budget", "12", "--seeds", "3", "--out", "cmp");
 
         Assert.True(code == 0, stderr);
         foreach (var file in new[] { "compare.html", "summary.csv", "summary.json", "runs.csv" })
@@ -114,7 +114,7 @@ public sealed class CompareCommandTests : IDisposable
             Assert.True(png.Length > 10_000 && png.AsSpan(1, 3).SequenceEqual("PNG"u8), figure);
         }
 
-        Assert.Contains("gan-no-feedback", stdout, StringComparison.Ordinal);
+        Assert.Contains("gan-paper-no-feedback", stdout, StringComparison.Ordinal);
         Assert.Contains($"files in {_work.PathOf("cmp")}: compare.html", stdout, StringComparison.Ordinal);
         Assert.Equal(4, File.ReadAllLines(_work.PathOf("cmp", "summary.csv")).Length);
     }
