@@ -8,6 +8,9 @@ namespace GanTuner.Forecasting;
 /// </summary>
 public sealed record TrialResult
 {
+    public const string TrainLossAttribute = "epoch_train_loss";
+    public const string ValidationLossAttribute = "epoch_val_loss";
+
     public required TrialConfig Config { get; init; }
 
     public required TrialStatus Status { get; init; }
@@ -66,15 +69,6 @@ public sealed record TrialResult
     /// <summary>The trained model, when <see cref="TrialOptions.KeepModel"/> asked for it.</summary>
     public ForecastModel? Model { get; init; }
 
-    /// <summary>
-    /// Flat metrics with snake_case keys for the study store and the report. For the objective split
-    /// (prefix "val") and the test split (prefix "test"): _mse, _rmse, _mae, _mape, _r2 in scaled
-    /// units and the same with the suffix _price; naive_&lt;prefix&gt;_… for the persistence forecast;
-    /// &lt;prefix&gt;_u2. Always: train_seconds, wall_seconds, cpu_seconds, cpu_percent,
-    /// peak_memory_mb, parameters, epochs_run, epoch_kept, threads, train_windows, and final_train_loss /
-    /// final_val_loss once an epoch has run. Under the paper protocols the objective split is the
-    /// test split, so val_* equals test_*.
-    /// </summary>
     /// <summary>The per-epoch losses and the kept epoch as one JSON object, for a trial attribute:
     /// <c>{"train":[…],"validation":[…],"kept":k}</c> (non-finite losses as null).</summary>
     public string EpochLossesJson() => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
@@ -84,6 +78,15 @@ public sealed record TrialResult
         ["kept"] = KeptEpoch,
     });
 
+    /// <summary>
+    /// Flat metrics with snake_case keys for the study store and the report. For the objective split
+    /// (prefix "val") and the test split (prefix "test"): _mse, _rmse, _mae, _mape, _r2 in scaled
+    /// units and the same with the suffix _price; naive_&lt;prefix&gt;_… for the persistence forecast;
+    /// &lt;prefix&gt;_u2. Always: train_seconds, wall_seconds, cpu_seconds, cpu_percent,
+    /// peak_memory_mb, parameters, epochs_run, epoch_kept, threads, train_windows, and final_train_loss /
+    /// final_val_loss once an epoch has run. Under the paper protocols the objective split is the
+    /// test split, so val_* equals test_*.
+    /// </summary>
     public IReadOnlyDictionary<string, double> ToMetrics()
     {
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal)
@@ -113,6 +116,20 @@ public sealed record TrialResult
         AddSplit(metrics, "test", Test);
         return metrics;
     }
+
+    /// <summary>
+    /// Text facts for the study store: <c>epoch_train_loss</c> and <c>epoch_val_loss</c>, each a JSON array with one
+    /// loss per epoch run (non-finite as null), which the dashboard draws. The kept epoch is the metric
+    /// <c>epoch_kept</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ToAttributes() => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [TrainLossAttribute] = LossArray(EpochTrainLoss),
+        [ValidationLossAttribute] = LossArray(EpochValidationLoss),
+    };
+
+    private static string LossArray(IReadOnlyList<double> losses) =>
+        System.Text.Json.JsonSerializer.Serialize(losses.Select(v => double.IsFinite(v) ? v : (double?)null).ToArray());
 
     private static void AddSplit(Dictionary<string, double> metrics, string prefix, SplitEvaluation? evaluation)
     {

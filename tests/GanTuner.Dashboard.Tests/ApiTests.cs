@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using GanTuner.Forecasting;
 using GanTuner.Storage;
 
 namespace GanTuner.Dashboard.Tests;
@@ -101,6 +102,25 @@ public sealed class ApiTests(SeededDashboard dashboard) : IClassFixture<SeededDa
         Assert.DoesNotContain(root.GetProperty("metrics").EnumerateArray(), m => m.GetProperty("name").GetString()!.StartsWith("naive_", StringComparison.Ordinal));
         Assert.Equal(JsonValueKind.Null, root.GetProperty("losses").ValueKind);
         Assert.False(root.GetProperty("forecast").GetProperty("available").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Given_a_trial_that_recorded_its_epoch_losses_then_its_page_has_them_and_the_loss_chart_draws_both()
+    {
+        var trial = Harness.Writer.GetTrials("beta")[SeededDashboard.TrainedTrialNumber];
+        Assert.True(trial.Attributes.ContainsKey(TrialResult.TrainLossAttribute));
+        using var document = await GetJson($"api/studies/beta/trials/{trial.Number}");
+
+        var losses = document.RootElement.GetProperty("losses");
+        Assert.Equal(SeededDashboard.TrainedTrial.EpochTrainLoss, losses.GetProperty("train").EnumerateArray().Select(e => e.GetDouble()));
+        var validation = losses.GetProperty("validation").EnumerateArray().ToArray();
+        Assert.Equal(3, validation.Length);
+        Assert.Equal(0.6, validation[1].GetDouble());
+
+        var svg = await Http.GetStringAsync($"api/studies/beta/trials/{trial.Number}/charts/loss.svg");
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(svg, "<polyline"));
+        Assert.Contains("<title>training</title>", svg, StringComparison.Ordinal);
+        Assert.Contains("<title>validation</title>", svg, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,8 +1,23 @@
+using GanTuner.Forecasting;
+
 namespace GanTuner.Dashboard.Tests;
 
 /// <summary>One dashboard over three seeded studies, shared by the tests of a class that only read.</summary>
 public sealed class SeededDashboard : IAsyncLifetime
 {
+    /// <summary>What an LSTM trial of three epochs records (written into study beta as its trial 12 by the
+    /// objective's own attribute writer, so the dashboard reads exactly what a tune stores).</summary>
+    internal static TrialResult TrainedTrial { get; } = new()
+    {
+        Config = new TrialConfig(1, 4, 0.01, 16, 5, 0),
+        Status = TrialStatus.Ok,
+        EpochTrainLoss = [0.9, 0.5, 0.4],
+        EpochValidationLoss = [0.7, 0.6, double.NaN],
+        KeptEpoch = 2,
+    };
+
+    internal const int TrainedTrialNumber = 12;
+
     internal DashboardHarness Harness { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -13,6 +28,8 @@ public sealed class SeededDashboard : IAsyncLifetime
             TestStudies.Fill(store, "alpha", 40);
             TestStudies.Create(store, "beta", tuner: "tpe", seed: 5);
             TestStudies.Fill(store, "beta", 12, seed: 2);
+            var trained = TestStudies.Start(store, "beta", TestStudies.PointOf(98));
+            TestStudies.Complete(store, "beta", trained, 0.02, attributes: TrainedTrial.ToAttributes());
             TestStudies.Start(store, "beta", TestStudies.PointOf(99), new Dictionary<string, string> { ["epoch"] = "3", ["epochs"] = "10" });
             TestStudies.Create(store, "empty");
         });

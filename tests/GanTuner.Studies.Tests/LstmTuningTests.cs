@@ -1,3 +1,4 @@
+using System.Text.Json;
 using GanTuner.Data.Protocols;
 using GanTuner.Forecasting;
 using GanTuner.Storage;
@@ -43,6 +44,27 @@ public sealed class LstmTuningTests : IDisposable
         Assert.False(again.Start!.IsNew);
         Assert.Equal(outcome.Best.Number, resumed.Best!.Number);
         Assert.Null(resumed.Retrained);
+    }
+
+    [Fact]
+    public async Task Every_stored_trial_keeps_one_training_and_one_validation_loss_per_epoch_it_trained()
+    {
+        var outcome = await LstmTuning.RunAsync(Request(2) with { Epochs = 3 }, new RecordingTuneObserver());
+
+        Assert.Equal(2, outcome.Trials.Count);
+        foreach (var trial in outcome.Trials)
+        {
+            var epochs = (int)trial.Metrics["epochs_run"];
+            Assert.InRange(epochs, 1, 3);
+            double[] Losses(string key) => JsonSerializer.Deserialize<double?[]>(trial.Attributes[key])!.Select(v => v ?? double.NaN).ToArray();
+            var train = Losses(TrialResult.TrainLossAttribute);
+            var validation = Losses(TrialResult.ValidationLossAttribute);
+            Assert.Equal(epochs, train.Length);
+            Assert.Equal(epochs, validation.Length);
+            Assert.Equal(trial.Metrics["final_train_loss"], train[^1]);
+            Assert.Equal(trial.Metrics["final_val_loss"], validation[^1]);
+            Assert.InRange(trial.Metrics["epoch_kept"], 1, epochs);
+        }
     }
 
     [Fact]

@@ -43,6 +43,7 @@ public sealed class TrialMemo
     private static TrialOutcome Reused(TrialOutcome outcome)
     {
         var metrics = new Dictionary<string, double>(outcome.Metrics, StringComparer.Ordinal) { [ComparisonMetricKeys.Reused] = 1 };
-        return outcome.Succeeded ? TrialOutcome.Success(outcome.Value!.Value, metrics) : TrialOutcome.Failure(outcome.FailureReason!, metrics);
+        var reused = outcome.Succeeded ? TrialOutcome.Success(outcome.Value!.Value, metrics) : TrialOutcome.Failure(outcome.FailureReason!, metrics);
+        return reused with { Attributes = outcome.Attributes };
     }
 }

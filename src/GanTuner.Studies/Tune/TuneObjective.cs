@@ -8,7 +8,8 @@ namespace GanTuner.Studies.Tune;
 
 /// <summary>
 /// The study's objective: train the configuration for the run's epochs from the study's seed and return its
-/// objective-split MSE with every metric of <see cref="TrialResult.ToMetrics"/>. A diverged trial is a failure
+/// objective-split MSE with every metric of <see cref="TrialResult.ToMetrics"/> and the per-epoch losses of
+/// <see cref="TrialResult.ToAttributes"/>. A diverged trial is a failure
 /// the study records and goes past; a cancelled one throws, so the study records it as interrupted. Each
 /// epoch's loss on the objective split goes to the pruner; when it says stop, the training is cancelled and
 /// the trial is reported as pruned with its last loss. Thread-safe: several workers evaluate at once.
@@ -52,9 +53,10 @@ public sealed class TuneObjective(Study study, TuneRun run, ITrialObserver displ
         cancellationToken.ThrowIfCancellationRequested();
         _running.TryRemove(number, out _);
         var metrics = result.ToMetrics();
+        var attributes = result.ToAttributes();
         if (result.Status == TrialStatus.Cancelled)
         {
-            return TrialOutcome.Pruned(trial!.IntermediateValues[^1], trial.IntermediateValues.Count, metrics);
+            return TrialOutcome.Pruned(trial!.IntermediateValues[^1], trial.IntermediateValues.Count, metrics) with { Attributes = attributes };
         }
 
         if (trial is not null)
@@ -62,9 +64,10 @@ public sealed class TuneObjective(Study study, TuneRun run, ITrialObserver displ
             _results[number] = result; // for the runner's callback, which keeps the best model
         }
 
-        return result.Status == TrialStatus.Ok
+        var outcome = result.Status == TrialStatus.Ok
             ? TrialOutcome.Success(result.Objective!.Scaled.Mse, metrics)
             : TrialOutcome.Failure(result.FailureReason ?? "the trial failed", metrics);
+        return outcome with { Attributes = attributes };
     }
 
     /// <summary>Shows progress, and at each epoch's end asks the pruner (cancelling the training when it says stop).</summary>

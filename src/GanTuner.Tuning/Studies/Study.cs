@@ -188,7 +188,7 @@ public sealed class Study
     public TrialRecord Finish(int trialNumber, TrialOutcome outcome, IEnumerable<KeyValuePair<string, string>>? attributes = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        var extra = attributes?.ToList() ?? [];
+        List<KeyValuePair<string, string>> extra = [.. outcome.Attributes, .. attributes ?? []];
         if (outcome.WasPruned)
         {
             return Prune(trialNumber, outcome.Value, outcome.PrunedAtEpoch!.Value, outcome.Metrics, extra);

@@ -26,6 +26,10 @@ public sealed record TrialOutcome
 
     public bool WasPruned => PrunedAtEpoch is not null;
 
+    /// <summary>Text facts the objective measured beside its metrics (an LSTM's per-epoch losses, as JSON), stored
+    /// as trial attributes whatever the outcome.</summary>
+    public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();
+
     public static TrialOutcome Success(double value, IReadOnlyDictionary<string, double>? metrics = null) =>
         new(value, null, metrics);
 
