@@ -158,6 +158,12 @@ public sealed record TrialResult
         metrics[prefix + "_da"] = skill.Direction.HitRate;
         metrics[prefix + "_pt_stat"] = skill.Direction.Statistic;
         metrics[prefix + "_pt_p"] = skill.Direction.PValue;
+        if (skill.ArDirection is { } arDirection)
+        {
+            metrics[prefix + "_ar_da"] = arDirection.HitRate;
+            metrics[prefix + "_ar_pt_p"] = arDirection.PValue;
+        }
+
         metrics[prefix + "_dm_naive_stat"] = skill.VersusNaive.Statistic;
         metrics[prefix + "_dm_naive_p"] = skill.VersusNaive.PValue;
         metrics[prefix + "_dm_ar_stat"] = skill.VersusAr.Statistic;

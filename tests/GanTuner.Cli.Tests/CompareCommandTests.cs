@@ -41,11 +41,18 @@ public sealed class CompareCommandTests : IDisposable
                 var trials = store.GetTrials(study.Name);
                 Assert.Equal(3, trials.Count);
                 Assert.All(trials, t => Assert.True(t.State == TrialState.Complete && t.Metrics.ContainsKey("test_mse") && t.Metrics["val_mse"] == t.Value));
+                Assert.All(trials, t => Assert.StartsWith("[", t.Attributes["epoch_train_loss"], StringComparison.Ordinal));
             }
         }
 
         Assert.Contains("best after 3", stdout, StringComparison.Ordinal);
         Assert.Contains("naive test MSE", stdout, StringComparison.Ordinal);
+        foreach (var column in new[] { "AR U2", "beats AR", "naive MASE", "dir. acc.", "PT p", "DM p vs naive" })
+        {
+            Assert.Contains(column, stdout, StringComparison.Ordinal);
+        }
+
+        Assert.Matches(@"DM p vs AR\(\d+\)", stdout);
         Assert.Contains("Wilcoxon p", stdout, StringComparison.Ordinal);
         Assert.Matches(@"random\s*│\s*2\.00\s*│\s*—\s*│\s*\d of 2\s*│\s*[\d.e-]+ \(exact, n=\d\)", stdout);
         Assert.Contains($"[12/12] ", stderr, StringComparison.Ordinal);

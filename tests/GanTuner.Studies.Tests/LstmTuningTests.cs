@@ -68,6 +68,32 @@ public sealed class LstmTuningTests : IDisposable
     }
 
     [Fact]
+    public async Task Trials_csv_keeps_the_columns_it_had_before_the_baselines_in_their_order_and_adds_the_new_ones()
+    {
+        await LstmTuning.RunAsync(Request(1), new RecordingTuneObserver());
+
+        var header = File.ReadLines(Path.Combine(_folder["out"], TrialsFiles.CsvName)).First().Split(',');
+        // The columns as they were before issue 11: fixed ones, the parameters, then the metrics in ordinal order.
+        string[] errors = ["mse", "rmse", "mae", "mape", "r2"];
+        var oldMetrics = new[] { "val", "test" }
+            .SelectMany(split => errors.SelectMany(e => new[] { $"{split}_{e}", $"{split}_{e}_price", $"naive_{split}_{e}", $"naive_{split}_{e}_price" }).Append($"{split}_u2"))
+            .Concat(["train_seconds", "wall_seconds", "cpu_seconds", "cpu_percent", "peak_memory_mb", "parameters", "epochs_run", "threads", "train_windows", "final_train_loss", "final_val_loss"])
+            .Order(StringComparer.Ordinal);
+        string[] old =
+        [
+            "trial", "iteration", "state", "value", "started_at", "finished_at", "seconds",
+            .. GanTuner.Tuning.SearchSpace.Load(TempFolder.Fixture("tune_space_tiny.json")).Parameters.Select(p => p.Name),
+            .. oldMetrics,
+        ];
+        Assert.Equal(old, header.Where(old.Contains));
+        Assert.Equal(["trial", "iteration", "state", "value"], header[..4]);
+        foreach (var added in new[] { "epoch_kept", "epoch_train_loss", "epoch_val_loss", "ar_lags", "test_ar_u2", "test_u2_ar", "test_mase", "test_ar_mase", "test_da", "test_ar_da", "test_pt_p", "test_dm_naive_p", "test_dm_ar_p" })
+        {
+            Assert.Contains(added, header);
+        }
+    }
+
+    [Fact]
     public async Task Cancelling_records_the_running_trial_as_interrupted_and_the_next_run_retries_it_first()
     {
         using var cancel = new CancellationTokenSource();

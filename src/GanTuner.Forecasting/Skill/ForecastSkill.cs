@@ -39,6 +39,7 @@ public sealed record ForecastSkill(
         var naive = new double[n];
         var ar = new double[n];
         var predictedChange = new double[n];
+        var arChange = new double[n];
         var actualChange = new double[n];
         for (var i = 0; i < n; i++)
         {
@@ -46,6 +47,7 @@ public sealed record ForecastSkill(
             naive[i] = split.PreviousClose[i] - split.ActualClose[i];
             ar[i] = arPredicted[i] - split.ActualClose[i];
             predictedChange[i] = predicted[i] - split.PreviousClose[i];
+            arChange[i] = arPredicted[i] - split.PreviousClose[i];
             actualChange[i] = split.ActualClose[i] - split.PreviousClose[i];
         }
 
@@ -59,8 +61,15 @@ public sealed record ForecastSkill(
             arErrors.Mae / maseScale,
             PesaranTimmermann.Test(predictedChange, actualChange),
             single ? new DieboldMarianoResult(double.NaN, double.NaN, double.NaN, n) : DieboldMariano.Test(model, naive),
-            single ? new DieboldMarianoResult(double.NaN, double.NaN, double.NaN, n) : DieboldMariano.Test(model, ar));
+            single ? new DieboldMarianoResult(double.NaN, double.NaN, double.NaN, n) : DieboldMariano.Test(model, ar))
+        {
+            ArDirection = PesaranTimmermann.Test(arChange, actualChange),
+        };
     }
+
+    /// <summary>The AR baseline's directional accuracy with the Pesaran–Timmermann test (persistence calls no
+    /// change, so it has none to compare).</summary>
+    public DirectionalAccuracy? ArDirection { get; init; }
 
     /// <summary>Mean |close_t − close_{t−1}| over <paramref name="train"/>'s windows: MASE's denominator.</summary>
     public static double MaseScale(WindowSplit train)

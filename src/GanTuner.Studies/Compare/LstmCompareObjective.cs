@@ -66,7 +66,12 @@ public sealed class LstmCompareObjective : ICompareObjective
 
     public IReadOnlyDictionary<string, string>? StudyAttributes { get; }
 
-    public IReadOnlyList<string> MetricKeys { get; } = ["test_mse", "naive_test_mse", "test_u2"];
+    /// <summary>The best model's test figures beside the naive and AR(p) baselines' on the same windows.</summary>
+    public IReadOnlyList<string> MetricKeys { get; } =
+    [
+        "test_mse", "naive_test_mse", "test_u2", "test_ar_u2", "test_u2_ar",
+        "test_mase", "naive_test_mase", "test_ar_mase", "test_da", "test_ar_da", "test_pt_p", "test_dm_naive_p", "test_dm_ar_p", "ar_lags",
+    ];
 
     /// <summary>Reads the search space and the data (a Yahoo symbol is copied into <paramref name="outDirectory"/>
     /// on first use, so a resumed comparison evaluates the same rows).</summary>

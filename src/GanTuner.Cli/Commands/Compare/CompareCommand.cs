@@ -46,6 +46,8 @@ public sealed class CompareCommand : AsyncCommand<CompareSettings>
         {
             console.Write(CompareTables.TestErrors(summary));
             console.WriteLine(CompareTables.TestErrorsNote);
+            console.Write(CompareTables.Skill(summary));
+            console.WriteLine(CompareTables.SkillNote);
         }
 
         var input = new ComparisonReportInput(

@@ -39,7 +39,8 @@ internal static class CompareTables
 
     public const string TestErrorsNote =
         "each run's best configuration (by the tuning objective) on the test split: median over seeds, [quartiles]; "
-        + "naive: tomorrow = today on the same windows; U2: price RMSE ÷ naive RMSE, below 1 beats the naive forecast";
+        + "naive: tomorrow = today on the same windows; U2: price RMSE ÷ naive RMSE, below 1 beats the naive forecast; "
+        + "AR U2: the AR(p) baseline's (ridge least squares on the training rows, p chosen on validation); beats AR: seeds whose best model's RMSE is below AR(p)'s";
 
     public static Table HeadToHead(ComparisonSummary summary)
     {
@@ -86,19 +87,64 @@ internal static class CompareTables
             .AddColumn(new TableColumn("test MSE").RightAligned())
             .AddColumn(new TableColumn("naive test MSE").RightAligned())
             .AddColumn(new TableColumn("test U2").RightAligned())
-            .AddColumn(new TableColumn("U2 < 1").RightAligned());
+            .AddColumn(new TableColumn("AR U2").RightAligned())
+            .AddColumn(new TableColumn("U2 < 1").RightAligned())
+            .AddColumn(new TableColumn("beats AR").RightAligned());
         foreach (var tuner in summary.Tuners)
         {
-            var u2 = tuner.Curves.Where(c => c.BestMetrics.ContainsKey("test_u2")).Select(c => c.BestMetrics["test_u2"]).ToList();
             table.AddRow(
                 Markup.Escape(tuner.Tuner),
                 Metric(tuner, "test_mse"),
                 Metric(tuner, "naive_test_mse"),
                 Metric(tuner, "test_u2"),
-                string.Create(CultureInfo.InvariantCulture, $"{u2.Count(u => u < 1)} of {u2.Count}"));
+                Metric(tuner, "test_ar_u2"),
+                BelowOne(tuner, "test_u2"),
+                BelowOne(tuner, "test_u2_ar"));
         }
 
         return table;
+    }
+
+    public const string SkillNote =
+        "test split, median over seeds, [quartiles]; MASE: MAE ÷ the naive forecast's in-sample MAE on the training windows "
+        + "(Hyndman and Koehler 2006); dir. acc.: share of days whose direction of change was called right, PT p: one-sided "
+        + "Pesaran–Timmermann p of the model's calls (persistence calls no change, so it has none); DM p: two-sided "
+        + "Diebold–Mariano p with the Harvey–Leybourne–Newbold correction, squared errors, of the model against naive and against AR(p)";
+
+    /// <summary>MASE, direction and the Diebold–Mariano tests of each tuner's best models beside the baselines'.</summary>
+    public static Table Skill(ComparisonSummary summary)
+    {
+        var lags = summary.Tuners.SelectMany(t => t.Curves).Where(c => c.BestMetrics.ContainsKey("ar_lags"))
+            .Select(c => (int)c.BestMetrics["ar_lags"]).Distinct().Order().ToList();
+        var ar = lags.Count == 1 ? string.Create(CultureInfo.InvariantCulture, $"AR({lags[0]})") : "AR(p)";
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Tuner");
+        foreach (var column in new[] { "MASE", "naive MASE", $"{ar} MASE", "dir. acc.", $"{ar} dir. acc.", "PT p", "DM p vs naive", $"DM p vs {ar}" })
+        {
+            table.AddColumn(new TableColumn(Markup.Escape(column)).RightAligned());
+        }
+
+        foreach (var tuner in summary.Tuners)
+        {
+            table.AddRow(
+                Markup.Escape(tuner.Tuner),
+                Metric(tuner, "test_mase"),
+                Metric(tuner, "naive_test_mase"),
+                Metric(tuner, "test_ar_mase"),
+                Metric(tuner, "test_da"),
+                Metric(tuner, "test_ar_da"),
+                Metric(tuner, "test_pt_p"),
+                Metric(tuner, "test_dm_naive_p"),
+                Metric(tuner, "test_dm_ar_p"));
+        }
+
+        return table;
+    }
+
+    // How many seeds' best models had the ratio below 1 (a run without the metric is not counted).
+    private static string BelowOne(TunerSummary tuner, string key)
+    {
+        var values = tuner.Curves.Where(c => c.BestMetrics.ContainsKey(key)).Select(c => c.BestMetrics[key]).ToList();
+        return values.Count == 0 ? "—" : string.Create(CultureInfo.InvariantCulture, $"{values.Count(u => u < 1)} of {values.Count}");
     }
 
     /// <summary>Seconds, minutes or hours, whichever reads best.</summary>
