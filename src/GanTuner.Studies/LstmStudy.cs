@@ -19,7 +19,7 @@ public static class LstmStudy
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(options);
-        var request = new TuneRequest(PriceSource.Of(series), options.Protocol, options.Target, options.Tuner, options.Budget, options.Storage)
+        var request = new TuneRequest(PriceSource.Of(series), Training.TrainingSettings.Fixed(options.Protocol, options.Target), options.Tuner, options.Budget, options.Storage)
         {
             Study = options.Study,
             Out = options.Out,

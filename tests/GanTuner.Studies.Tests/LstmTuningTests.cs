@@ -3,6 +3,7 @@ using GanTuner.Data.Protocols;
 using GanTuner.Forecasting;
 using GanTuner.Storage;
 using GanTuner.Studies.Data;
+using GanTuner.Studies.Training;
 using GanTuner.Studies.Tune;
 
 namespace GanTuner.Studies.Tests;
@@ -14,7 +15,7 @@ public sealed class LstmTuningTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     private TuneRequest Request(int iterations) =>
-        new(PriceSource.File(TempFolder.Fixture("tune_sp500_300.csv")), Protocol.Holdout, ForecastTarget.Level, "random", iterations, _folder["studies.db"])
+        new(PriceSource.File(TempFolder.Fixture("tune_sp500_300.csv")), TrainingSettings.Fixed(Protocol.Holdout, ForecastTarget.Level), "random", iterations, _folder["studies.db"])
         {
             SpaceFile = TempFolder.Fixture("tune_space_tiny.json"),
             Epochs = 1,
@@ -128,11 +129,11 @@ public sealed class LstmTuningTests : IDisposable
     [Fact]
     public void The_default_study_name_says_tuner_protocol_target_seed_and_data_and_only_the_changed_options()
     {
-        var request = new TuneRequest(PriceSource.Embedded, Protocol.Holdout, ForecastTarget.Level, "gan", 20, "x.db");
+        var request = new TuneRequest(PriceSource.Embedded, TrainingSettings.Fixed(Protocol.Holdout, ForecastTarget.Level), "gan", 20, "x.db");
 
         Assert.Equal("gan-holdout-level-seed0-sp500", StudyName.For(request));
         Assert.Equal(
             "gan-no-feedback-paper-log-return-seed3-prices-e5",
-            StudyName.For(request with { Source = PriceSource.File("/tmp/Prices.csv"), Protocol = Protocol.Paper, Target = ForecastTarget.LogReturn, Seed = 3, Epochs = 5, GanNoFeedback = true }));
+            StudyName.For(request with { Source = PriceSource.File("/tmp/Prices.csv"), Training = TrainingSettings.Fixed(Protocol.Paper, ForecastTarget.LogReturn), Seed = 3, Epochs = 5, GanNoFeedback = true }));
     }
 }

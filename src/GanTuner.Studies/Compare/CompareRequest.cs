@@ -42,10 +42,10 @@ public sealed record CompareRequest(string Objective, IReadOnlyList<string> Tune
     /// <summary>LSTM: the prices.</summary>
     public PriceSource Source { get; init; } = PriceSource.Embedded;
 
-    public Protocol Protocol { get; init; } = Protocol.Holdout;
+    /// <summary>LSTM: protocol, target, window scaling and early stopping of every trial (default: the paper's training under holdout).</summary>
+    public Training.TrainingSettings Training { get; init; } = Studies.Training.TrainingSettings.Fixed(Protocol.Holdout, ForecastTarget.Level);
 
-    public ForecastTarget Target { get; init; } = ForecastTarget.Level;
+    public Protocol Protocol => Training.Protocol;
 
-    /// <summary>LSTM: window scaling and early stopping of every trial (default: the paper's).</summary>
-    public Training.TrainingSettings Training { get; init; } = Studies.Training.TrainingSettings.Paper;
+    public ForecastTarget Target => Training.Target;
 }

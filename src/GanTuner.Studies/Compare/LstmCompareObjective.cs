@@ -34,7 +34,7 @@ public sealed class LstmCompareObjective : ICompareObjective
         StudyAttributes = attributes;
         Tag = tag;
         ValueName = settings.Protocol == Protocol.Holdout ? "val_mse" : "test_mse";
-        _datasets = new ForecastDatasetCache(data.Series, settings.Source.Spec(1, settings.Protocol, settings.Target, settings.Seed, settings.Training.Scaling));
+        _datasets = new ForecastDatasetCache(data.Series, settings.Training.Spec(settings.Source, 1, settings.Seed));
     }
 
     public string Tag { get; }
@@ -81,11 +81,10 @@ public sealed class LstmCompareObjective : ICompareObjective
         var space = settings.SpaceFile is null ? SearchSpace.Table1() : SearchSpace.Load(settings.SpaceFile);
         LstmParameters.RequireLstmSpace(space);
         // The data options mean here what they mean to tune, so the data is read and described by tune's own code.
-        var asTune = new TuneRequest(settings.Source, settings.Protocol, settings.Target, "random", settings.Budget, "")
+        var asTune = new TuneRequest(settings.Source, settings.Training, "random", settings.Budget, "")
         {
             Seed = settings.Seed,
             Epochs = settings.Epochs,
-            Training = settings.Training,
         };
         var data = await TuneData.LoadAsync(settings.Source, outDirectory, cancellationToken).ConfigureAwait(false);
         var attributes = TuneStudyAttributes.For(asTune, data, outDirectory);

@@ -9,11 +9,12 @@ public static class PriceData
 {
     /// <summary>The series and how the protocol splits it into windows of <paramref name="sequenceLength"/> days.</summary>
     public static async Task<ForecastDataset> InspectAsync(
-        PriceSource source, int sequenceLength, Protocol protocol, ForecastTarget target, CancellationToken cancellationToken = default)
+        PriceSource source, int sequenceLength, Training.TrainingSettings training, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(training);
         var series = await source.LoadAsync(cancellationToken).ConfigureAwait(false);
-        return ForecastDataset.Build(series, source.Spec(sequenceLength, protocol, target));
+        return ForecastDataset.Build(series, training.Spec(source, sequenceLength));
     }
 
     /// <summary>Downloads daily bars into a Yahoo-format CSV, replacing <paramref name="outFile"/> only once the whole download succeeded.</summary>

@@ -1,6 +1,5 @@
 using GanTuner.Data;
 using GanTuner.Data.Csv;
-using GanTuner.Data.Protocols;
 using GanTuner.Data.Yahoo;
 
 namespace GanTuner.Studies.Data;
@@ -24,11 +23,6 @@ public sealed record PriceSource(string? DataFile, string? Symbol, CsvReadOption
 
     /// <summary>A CSV file's closes (its layout detected from the header).</summary>
     public static PriceSource File(string path) => new(path, null, new CsvReadOptions(PriceColumn.Close, null, null));
-
-    /// <summary>The window recipe for these prices under a protocol and target; <paramref name="shuffleSeed"/> only
-    /// matters for paper-shuffled.</summary>
-    public DatasetSpec Spec(int sequenceLength, Protocol protocol, ForecastTarget target, int shuffleSeed = 42, Scaling scaling = Scaling.Global) =>
-        new(sequenceLength, protocol, target, Csv.ModelledColumn, shuffleSeed, scaling);
 
     /// <summary>The validated series.</summary>
     /// <exception cref="PriceDataException">The file cannot be read as prices.</exception>

@@ -14,9 +14,8 @@ public static class SingleTrial
     {
         ArgumentNullException.ThrowIfNull(request);
         var series = await request.Source.LoadAsync(cancellationToken).ConfigureAwait(false);
-        var training = request.Training ?? Training.TrainingSettings.Paper;
-        var data = ForecastDataset.Build(series, request.Source.Spec(request.Config.SequenceLength, request.Protocol, request.Target, scaling: training.Scaling));
-        var result = TrialRunner.Run(data, request.Config, training.TrialOptions(request.SaveModel is not null), progress, cancellationToken);
+        var data = ForecastDataset.Build(series, request.Training.Spec(request.Source, request.Config.SequenceLength));
+        var result = TrialRunner.Run(data, request.Config, request.Training.TrialOptions(request.SaveModel is not null), progress, cancellationToken);
         if (result.Model is not null && request.SaveModel is not null)
         {
             Save(result.Model, request.SaveModel);

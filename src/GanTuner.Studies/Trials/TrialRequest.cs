@@ -1,4 +1,3 @@
-using GanTuner.Data.Protocols;
 using GanTuner.Forecasting;
 using GanTuner.Studies.Data;
 
@@ -6,9 +5,7 @@ namespace GanTuner.Studies.Trials;
 
 /// <summary>Train and score one LSTM configuration on a price series.</summary>
 /// <param name="Source">The prices.</param>
-/// <param name="Protocol">How the series is split and scaled.</param>
-/// <param name="Target">What the LSTM predicts.</param>
+/// <param name="Training">Protocol, target, window scaling and early stopping.</param>
 /// <param name="Config">The configuration, its epochs, seed and threads.</param>
 /// <param name="SaveModel">Where to save the trained model, or null.</param>
-/// <param name="Training">Window scaling and early stopping; null: the paper's (global min-max, fixed epochs).</param>
-public sealed record TrialRequest(PriceSource Source, Protocol Protocol, ForecastTarget Target, TrialConfig Config, string? SaveModel = null, Training.TrainingSettings? Training = null);
+public sealed record TrialRequest(PriceSource Source, Training.TrainingSettings Training, TrialConfig Config, string? SaveModel = null);

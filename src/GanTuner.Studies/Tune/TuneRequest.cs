@@ -7,12 +7,11 @@ namespace GanTuner.Studies.Tune;
 /// <summary>What one <c>tune</c> run is asked to do: the prices and how they become windows, which tuner searches
 /// how long, where the study and its files go, and how each trial trains.</summary>
 /// <param name="Source">The prices.</param>
-/// <param name="Protocol">How the series is split and scaled.</param>
-/// <param name="Target">What the LSTM predicts.</param>
+/// <param name="Training">Protocol, target, window scaling and early stopping of every trial.</param>
 /// <param name="Tuner">A name of <see cref="TunerFactory.Names"/>.</param>
 /// <param name="Iterations">The study's total budget of evaluated trials.</param>
 /// <param name="Storage">Where the study is stored (see <c>StudyStores.Open</c>).</param>
-public sealed record TuneRequest(PriceSource Source, Protocol Protocol, ForecastTarget Target, string Tuner, int Iterations, string Storage)
+public sealed record TuneRequest(PriceSource Source, Training.TrainingSettings Training, string Tuner, int Iterations, string Storage)
 {
     public const int DefaultEpochs = 10;
 
@@ -36,8 +35,11 @@ public sealed record TuneRequest(PriceSource Source, Protocol Protocol, Forecast
 
     public int Epochs { get; init; } = DefaultEpochs;
 
-    /// <summary>Window scaling and early stopping of every trial (default: the paper's).</summary>
-    public Training.TrainingSettings Training { get; init; } = Studies.Training.TrainingSettings.Paper;
+    /// <summary>How the series is split and scaled.</summary>
+    public Protocol Protocol => Training.Protocol;
+
+    /// <summary>What the LSTM predicts.</summary>
+    public ForecastTarget Target => Training.Target;
 
     /// <summary>Trials run at once in this process (the threads are divided between them).</summary>
     public int Workers { get; init; } = 1;
@@ -74,5 +76,5 @@ public sealed record TuneRequest(PriceSource Source, Protocol Protocol, Forecast
     }
 
     /// <summary>The window recipe for a sequence length, with the study's seed shuffling paper-shuffled's windows.</summary>
-    public DatasetSpec Spec(int sequenceLength) => Source.Spec(sequenceLength, Protocol, Target, Seed, Training.Scaling);
+    public DatasetSpec Spec(int sequenceLength) => Training.Spec(Source, sequenceLength, Seed);
 }

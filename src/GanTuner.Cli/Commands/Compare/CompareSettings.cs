@@ -100,8 +100,6 @@ public sealed class CompareSettings : DataSettings
         Epochs = EpochsValue,
         SpaceFile = Space,
         Source = IsLstm ? Source : PriceSource.Embedded,
-        Protocol = ProtocolValue,
-        Target = TargetValue,
         Training = Training,
     };
 

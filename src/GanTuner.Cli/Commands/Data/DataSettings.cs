@@ -1,19 +1,17 @@
 using System.ComponentModel;
 using GanTuner.Data;
 using GanTuner.Data.Csv;
-using GanTuner.Data.Protocols;
 using GanTuner.Studies.Data;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using GanTuner.Forecasting;
 using GanTuner.Studies.Training;
 
 namespace GanTuner.Cli.Commands.Data;
 
 /// <summary>
 /// The options every data-taking command shares (data show, trial, tune, compare): where the prices come from,
-/// which column, and the protocol and target that turn them into windows. Inherit it, and call
-/// <see cref="Source"/>, <see cref="ProtocolValue"/> and <see cref="TargetValue"/> rather than reading the raw strings.
+/// which column, and the protocol, target, scaling and early stopping that turn them into windows and train on them.
+/// Inherit it, and call <see cref="Source"/> and <see cref="Training"/> rather than reading the raw options.
 /// </summary>
 public class DataSettings : CommandSettings
 {
@@ -71,31 +69,25 @@ public class DataSettings : CommandSettings
     [Description("Early stopping: the most epochs a small series is extended to (default 30).")]
     public int? MaxEpochs { get; init; }
 
-    /// <summary>The protocol's command-line name: the option, or the preset's.</summary>
-    public string Protocol => ProtocolOption ?? (IsPaperPreset ? "paper" : "holdout");
+    /// <summary>The training options as given, unparsed (null: the preset's).</summary>
+    public TrainingChoices TrainingChoices => new()
+    {
+        Preset = Preset,
+        Protocol = ProtocolOption,
+        Target = TargetOption,
+        Scaling = ScalingOption,
+        EarlyStopping = EarlyStoppingOption,
+        Patience = Patience,
+        MinSteps = MinSteps,
+        MaxEpochs = MaxEpochs,
+    };
 
-    /// <summary>The target's command-line name: the option, or level (both presets').</summary>
-    public string Target => TargetOption ?? "level";
-
-    /// <summary>The scaling's command-line name: the option, or the preset's.</summary>
-    public string Scaling => ScalingOption ?? (IsPaperPreset ? "global" : "window");
-
-    public bool IsPaperPreset => string.Equals(Preset?.Trim(), "paper", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Window scaling and early stopping as the options and the preset ask.</summary>
-    public TrainingSettings Training => new(
-        ProtocolNames.TryParseScaling(Scaling, out var s) ? s : throw Invalid("--scaling", Scaling),
-        (EarlyStoppingOption?.Trim().ToLowerInvariant() ?? (IsPaperPreset ? "off" : "on")) == "off"
-            ? null
-            : new EarlyStopping(Patience ?? 3, MinSteps ?? 300, MaxEpochs ?? 30));
+    /// <summary>Protocol, target, scaling and early stopping as the options and the preset ask (checked by <see cref="Validate"/>).</summary>
+    public TrainingSettings Training => TrainingSettings.From(TrainingChoices);
 
     [CommandOption("--yahoo-base-url <URL>")]
     [Description("Yahoo Finance base URL for --symbol (default: $GANTUNER_YAHOO_BASE_URL or https://query1.finance.yahoo.com).")]
     public string? YahooBaseUrl { get; init; }
-
-    public Protocol ProtocolValue => ProtocolNames.TryParseProtocol(Protocol, out var p) ? p : throw Invalid("--protocol", Protocol);
-
-    public ForecastTarget TargetValue => ProtocolNames.TryParseTarget(Target, out var t) ? t : throw Invalid("--target", Target);
 
     public PriceColumn ColumnValue => ParseColumn(Column) ?? throw Invalid("--column", Column);
 
@@ -108,34 +100,9 @@ public class DataSettings : CommandSettings
             return ValidationResult.Error("give --data or --symbol, not both");
         }
 
-        if (!ProtocolNames.TryParseProtocol(Protocol, out _))
+        if (TrainingSettings.Problem(TrainingChoices) is { } training)
         {
-            return ValidationResult.Error($"--protocol must be one of {string.Join(", ", ProtocolNames.Protocols)}, not '{Protocol}'");
-        }
-
-        if (!ProtocolNames.TryParseTarget(Target, out _))
-        {
-            return ValidationResult.Error($"--target must be one of {string.Join(", ", ProtocolNames.Targets)}, not '{Target}'");
-        }
-
-        if (!string.Equals(Preset?.Trim(), "default", StringComparison.OrdinalIgnoreCase) && !IsPaperPreset)
-        {
-            return ValidationResult.Error($"--preset must be default or paper, not '{Preset}'");
-        }
-
-        if (!ProtocolNames.TryParseScaling(Scaling, out _))
-        {
-            return ValidationResult.Error($"--scaling must be one of {string.Join(", ", ProtocolNames.Scalings)}, not '{Scaling}'");
-        }
-
-        if (EarlyStoppingOption is { } es && es.Trim().ToLowerInvariant() is not ("on" or "off"))
-        {
-            return ValidationResult.Error($"--early-stopping must be on or off, not '{es}'");
-        }
-
-        if (Training.EarlyStopping?.Problem() is { } stopping)
-        {
-            return ValidationResult.Error($"early stopping: {stopping} (--patience, --min-steps, --max-epochs)");
+            return ValidationResult.Error(training);
         }
 
         if (ParseColumn(Column) is null)

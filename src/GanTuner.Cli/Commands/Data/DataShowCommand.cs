@@ -24,7 +24,8 @@ public sealed class DataShowCommand : AsyncCommand<DataShowCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var data = await PriceData.InspectAsync(settings.Source, settings.SequenceLength, settings.ProtocolValue, settings.TargetValue).ConfigureAwait(false);
+        var training = settings.Training;
+        var data = await PriceData.InspectAsync(settings.Source, settings.SequenceLength, training).ConfigureAwait(false);
         var series = data.Series;
         var prices = data.Prices;
         var min = Array.IndexOf(prices, prices.Min());
@@ -51,12 +52,12 @@ public sealed class DataShowCommand : AsyncCommand<DataShowCommand.Settings>
             splits.AddRow(new Text(split.Kind.ToString().ToLowerInvariant() + objective), new Text(Number(split.Count)), new Text(dates));
         }
 
-        var fitRows = settings.TargetValue == ForecastTarget.Level ? $"rows 1-{plan.FitEnd}" : $"log returns up to row {plan.FitEnd}";
+        var fitRows = training.Target == ForecastTarget.Level ? $"rows 1-{plan.FitEnd}" : $"log returns up to row {plan.FitEnd}";
         AnsiConsole.Write(splits);
         AnsiConsole.WriteLine(
-            $"protocol {settings.ProtocolValue.Name()}, target {settings.TargetValue.Name()}, L = {settings.SequenceLength}; "
+            $"protocol {training.Protocol.Name()}, target {training.Target.Name()}, L = {settings.SequenceLength}; "
             + $"scaler fitted on {fitRows}: [{Price(data.Scaler.Min)}, {Price(data.Scaler.Max)}]");
-        AnsiConsole.WriteLine(settings.ProtocolValue.Describe());
+        AnsiConsole.WriteLine(training.Protocol.Describe());
         return 0;
     }
 

@@ -26,7 +26,7 @@ public sealed class TrialCommand : AsyncCommand<TrialSettings>
         Console.CancelKeyPress += onCancel;
         try
         {
-            var request = new TrialRequest(settings.Source, settings.ProtocolValue, settings.TargetValue, settings.Config, settings.SaveModel, settings.Training);
+            var request = new TrialRequest(settings.Source, settings.Training, settings.Config, settings.SaveModel);
             var (result, data) = settings.Json
                 ? await SingleTrial.RunAsync(request, cancellationToken: cancel.Token).ConfigureAwait(false)
                 : await RunWithProgressAsync(request, cancel.Token).ConfigureAwait(false);

@@ -42,7 +42,7 @@ internal sealed class TuneObserver(IAnsiConsole console, bool plain, TuneSetting
     public void Evaluated(IReadOnlyList<TrialRecord> trials, TrialRecord? best)
     {
         var run = _run!;
-        var objectiveIsTest = settings.ProtocolValue != Protocol.Holdout;
+        var objectiveIsTest = settings.Training.Protocol != Protocol.Holdout;
         console.WriteLine();
         console.Write(TuneTables.AppendixB(trials, best, run.ObjectiveName));
         if (best is null)
@@ -72,13 +72,13 @@ internal sealed class TuneObserver(IAnsiConsole console, bool plain, TuneSetting
         console.MarkupLine($"[bold]tune[/] {Markup.Escape(run.StudyName)} ({Markup.Escape(state)})");
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"  data: {start.Data.Label}: {series.Count:N0} rows, {series.FirstDate:yyyy-MM-dd} to {series.LastDate:yyyy-MM-dd}, {run.Attributes[StudyAttributeKeys.Column]}, target {settings.TargetValue.Name()}"));
-        console.WriteLine($"  protocol: {settings.ProtocolValue.Describe()}");
+            $"  data: {start.Data.Label}: {series.Count:N0} rows, {series.FirstDate:yyyy-MM-dd} to {series.LastDate:yyyy-MM-dd}, {run.Attributes[StudyAttributeKeys.Column]}, target {settings.Training.Target.Name()}"));
+        console.WriteLine($"  protocol: {settings.Training.Protocol.Describe()}");
         console.WriteLine($"  scaling: {settings.Training.Scaling.Name()}; early stopping: {settings.Training.EarlyStoppingDescription}");
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"  tuner {settings.Tuner}, seed {settings.Seed}, epochs per trial {settings.Epochs}, objective {run.ObjectiveName}; study in {settings.Storage}, files in {run.OutDirectory}"));
-        if (settings.ProtocolValue == Protocol.PaperShuffled)
+        if (settings.Training.Protocol == Protocol.PaperShuffled)
         {
             console.MarkupLine("[yellow]paper-shuffled is LEAKY: training windows come from after test days; the errors reproduce the paper's, they are not a fair forecast.[/]");
         }

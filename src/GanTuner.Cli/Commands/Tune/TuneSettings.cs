@@ -98,7 +98,7 @@ public sealed class TuneSettings : DataSettings
     public TunerOptions TunerOptions => TuneRequest.WithAblations(TunerOptions.Parse(Options), GanNoInjection, GanNoFeedback, GanNoDiversity);
 
     /// <summary>What the options ask the application layer to do.</summary>
-    public TuneRequest Request => new(Source, ProtocolValue, TargetValue, Tuner, Iterations, Storage)
+    public TuneRequest Request => new(Source, Training, Tuner, Iterations, Storage)
     {
         SpaceFile = Space,
         Seed = Seed,
@@ -106,7 +106,6 @@ public sealed class TuneSettings : DataSettings
         Out = Out,
         Threads = Threads,
         Epochs = Epochs,
-        Training = Training,
         Workers = Workers,
         Heartbeat = TimeSpan.FromSeconds(Heartbeat),
         Pruner = Pruner,
