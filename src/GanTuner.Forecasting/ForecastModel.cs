@@ -21,16 +21,28 @@ public sealed class ForecastModel
     {
     }
 
-    /// <summary>Bundles a network with its data facts and the scaling fitted when it was trained.</summary>
-    public ForecastModel(LstmNetwork<float> network, DatasetSpec data, WindowScaling scaling)
+    /// <summary>Bundles a network with its data facts and the scaling fitted when it was trained (of the close, and
+    /// of the extra inputs when <paramref name="data"/> has features beyond it).</summary>
+    public ForecastModel(LstmNetwork<float> network, DatasetSpec data, WindowScaling scaling, FeatureScaling? features = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(scaling);
+        features ??= FeatureScaling.CloseOnly;
+        if (features.Features != data.Features || network.Spec.InputSize != 1 + features.Extras)
+        {
+            throw new ArgumentException(
+                $"the model has {network.Spec.InputSize} input(s) and features {data.Features.Name()}, the feature scaling is for {features.Features.Name()}", nameof(features));
+        }
+
         Network = network;
         Data = data with { Scaling = scaling.Kind };
         WindowScaling = scaling;
+        FeatureScaling = features;
     }
+
+    /// <summary>How the inputs beyond the close are scaled, as fitted when the model was trained.</summary>
+    public FeatureScaling FeatureScaling { get; }
 
     /// <summary>The trained network.</summary>
     public LstmNetwork<float> Network { get; }
@@ -58,12 +70,17 @@ public sealed class ForecastModel
 
             // Files written before window scaling existed carry no "scaling" entry: they were global.
             var scalingKind = meta.TryGetValue("scaling", out var scalingName) ? Enum.Parse<Scaling>(scalingName) : Scaling.Global;
+            // Files written before features existed carry no "features" entry: the close alone.
+            var features = meta.TryGetValue("features", out var featureNames)
+                ? (InputFeatureNames.TryParse(featureNames, out var parsed, out var problem) ? parsed : throw new FormatException(problem))
+                : InputFeatures.Close;
             var spec = new DatasetSpec(
                 int.Parse(meta["sequenceLength"], CultureInfo.InvariantCulture),
                 Enum.Parse<Protocol>(meta["protocol"]),
                 Enum.Parse<ForecastTarget>(meta["target"]),
                 Enum.Parse<PriceColumn>(meta["column"]),
-                Scaling: scalingKind);
+                Scaling: scalingKind,
+                Features: features);
             var scaler = new MinMaxScaler(
                 double.Parse(meta["scalerMin"], CultureInfo.InvariantCulture),
                 double.Parse(meta["scalerMax"], CultureInfo.InvariantCulture));
@@ -75,7 +92,10 @@ public sealed class ForecastModel
                     scaler,
                     double.Parse(meta["typicalChange"], CultureInfo.InvariantCulture),
                     double.Parse(meta["priorWeight"], CultureInfo.InvariantCulture));
-            return new ForecastModel(network, spec, scaling);
+            var featureScaling = features == InputFeatures.Close
+                ? FeatureScaling.CloseOnly
+                : new FeatureScaling(features, Numbers(meta["featureMin"]), Numbers(meta["featureMax"]), Numbers(meta["featureSpread"]));
+            return new ForecastModel(network, spec, scaling, featureScaling);
         }
         catch (Exception ex) when (ex is KeyNotFoundException or FormatException or ArgumentException or OverflowException)
         {
@@ -96,7 +116,15 @@ public sealed class ForecastModel
             ["scalerMin"] = Scaler.Min.ToString("R", CultureInfo.InvariantCulture),
             ["scalerMax"] = Scaler.Max.ToString("R", CultureInfo.InvariantCulture),
             ["scaling"] = WindowScaling.Kind.ToString(),
+            ["features"] = Data.Features.Name(),
         };
+        if (FeatureScaling.Extras > 0)
+        {
+            meta["featureMin"] = Text(FeatureScaling.Min);
+            meta["featureMax"] = Text(FeatureScaling.Max);
+            meta["featureSpread"] = Text(FeatureScaling.Spread);
+        }
+
         if (WindowScaling.Kind == Scaling.Window)
         {
             meta["typicalChange"] = WindowScaling.TypicalChange.ToString("R", CultureInfo.InvariantCulture);
@@ -106,11 +134,11 @@ public sealed class ForecastModel
         LstmModelFile.Save(path, Network, meta);
     }
 
-    /// <summary>Scaled predictions for windows [n × sequence length] (dropout off).</summary>
+    /// <summary>Scaled predictions for windows [n × sequence length × features] (dropout off).</summary>
     public float[] PredictScaled(float[] windows, int threads = 1)
     {
         ArgumentNullException.ThrowIfNull(windows);
-        var count = windows.Length / Data.SequenceLength;
+        var count = windows.Length / (Data.SequenceLength * Network.Spec.InputSize);
         var predictions = new float[count];
         using var trainer = new LstmTrainer<float>(Network, new LstmTrainerOptions(Data.SequenceLength, Math.Max(1, Math.Min(count, 256)), Threads: threads));
         trainer.Predict(windows, predictions);
@@ -134,20 +162,21 @@ public sealed class ForecastModel
             throw new PriceDataException($"{series.Source}: {prices.Length} rows, a forecast needs the last {need}");
         }
 
-        var raw = new double[l];
-        for (var j = 0; j < l; j++)
+        var raw = new double[prices.Length];
+        for (var t = 0; t < prices.Length; t++)
         {
-            var t = prices.Length - l + j;
-            raw[j] = logReturn ? Math.Log(prices[t] / prices[t - 1]) : prices[t];
+            raw[t] = !logReturn ? prices[t] : t == 0 ? 0 : Math.Log(prices[t] / prices[t - 1]);
         }
 
-        var frame = WindowScaling.Frame(raw);
-        var window = new float[l];
-        for (var j = 0; j < l; j++)
-        {
-            window[j] = (float)frame.Forward(raw[j]);
-        }
-
+        var extras = FeatureColumns.Compute(series, Data.Column, Data.Features);
+        var window = new float[l * Network.Spec.InputSize];
+        var frame = FeatureScaling.Write(WindowScaling, raw, extras, prices.Length, l, window);
         return ForecastDataset.ToPrice(Data.Target, frame, PredictScaled(window)[0], prices[^1]);
     }
+
+    private static string Text(IReadOnlyList<double> values) =>
+        string.Join(',', values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+
+    private static double[] Numbers(string text) =>
+        [.. text.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture))];
 }

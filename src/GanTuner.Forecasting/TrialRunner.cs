@@ -92,7 +92,7 @@ public static class TrialRunner
         public void Execute()
         {
             var root = new SeededRandom(config.Seed);
-            var spec = new LstmSpec(config.Layers, config.Units, config.Dropout);
+            var spec = new LstmSpec(config.Layers, config.Units, config.Dropout, data.Features);
             var network = new LstmNetwork<float>(spec);
             network.InitializeKeras(root.Derive("init"));
             _parameters = network.ParameterCount;
@@ -184,7 +184,7 @@ public static class TrialRunner
             _testPredictions = new PredictionSeries(data.Test.TargetDates, data.Test.ActualClose, testPrices, data.Test.PreviousClose);
             if (options.KeepModel)
             {
-                _model = new ForecastModel(network, data.Spec, data.WindowScaling);
+                _model = new ForecastModel(network, data.Spec, data.WindowScaling, data.FeatureScaling);
             }
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GanTuner.Data.Csv;
+using GanTuner.Data.Protocols;
 using GanTuner.Forecasting;
 
 namespace GanTuner.Cli.Tests;
@@ -37,6 +38,27 @@ public sealed class PredictCommandTests : IDisposable
         Assert.Equal(2704.100098, document.RootElement.GetProperty("last_close").GetDouble());
         Assert.Equal(expected, document.RootElement.GetProperty("next_close").GetDouble());
         Assert.Equal("holdout", document.RootElement.GetProperty("protocol").GetString());
+    }
+
+    [Theory]
+    [InlineData("window")]
+    [InlineData("global")]
+    public void A_model_tuned_with_every_feature_records_them_and_predict_forecasts_from_the_same_inputs(string scaling)
+    {
+        var tune = _work.Run(TuneWorkspace.Tiny(2, 1, "--study", "f", "--no-report", "--scaling", scaling, "--features", "volume,close,range,return"));
+        Assert.True(tune.ExitCode == 0, tune.Stderr);
+
+        var path = _work.PathOf("gantuner-out", "f", "best-model.json");
+        var model = ForecastModel.Load(path);
+        Assert.Equal(4, model.Network.Spec.InputSize);
+        Assert.Equal("close,return,range,volume", model.Data.Features.Name());
+        var json = _work.Run("predict", "--model", path, "--data", TuneWorkspace.Prices, "--json");
+
+        Assert.True(json.ExitCode == 0, json.Stderr);
+        using var document = JsonDocument.Parse(json.Stdout);
+        Assert.Equal(model.PredictNextClose(PriceCsvReader.ReadFile(TuneWorkspace.Prices)), document.RootElement.GetProperty("next_close").GetDouble());
+        Assert.Equal("close,return,range,volume", document.RootElement.GetProperty("features").GetString());
+        Assert.InRange(document.RootElement.GetProperty("next_close").GetDouble(), 1000, 5000);
     }
 
     [Fact]

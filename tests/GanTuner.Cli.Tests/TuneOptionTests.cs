@@ -18,6 +18,8 @@ public sealed class TuneOptionTests : IDisposable
     [InlineData("gantuner: tuner option 'tpe.startup' is not a gan option", "--option", "tpe.startup=3")]
     [InlineData("gantuner: --storage 'nowhere/runs.db': the folder '", "--storage", "nowhere/runs.db")]
     [InlineData("gantuner: --storage '.' is a folder; give a file name such as ./gantuner.db", "--storage", ".")]
+    [InlineData("gantuner: --features takes a comma-separated list of close, return, range, volume, not 'vol'", "--features", "close,vol")]
+    [InlineData("gantuner: --features must include close (the modelled series), got 'return'", "--features", "return")]
     public void A_bad_option_exits_2_with_one_line_and_writes_nothing(string expected, params string[] options)
     {
         var (code, stdout, stderr) = _work.Run(["tune", .. options]);
@@ -27,6 +29,22 @@ public sealed class TuneOptionTests : IDisposable
         Assert.StartsWith(expected, stderr, StringComparison.Ordinal);
         Assert.Single(stderr.TrimEnd('\n').Split('\n'));
         Assert.Empty(Directory.EnumerateFileSystemEntries(_work.Directory));
+    }
+
+    [Theory]
+    [InlineData("volume", "no volume column")]
+    [InlineData("range", "no high and low columns")]
+    public void Features_the_data_do_not_have_exit_2_in_one_line_before_any_study_is_stored(string feature, string missing)
+    {
+        var prices = _work.PathOf("closes.csv");
+        File.WriteAllLines(prices, ["date,close", .. File.ReadLines(TuneWorkspace.Prices).Skip(1).Select(l => l.Split(',')).Select(f => $"{f[0]},{f[4]}")]);
+
+        var (code, stdout, stderr) = _work.Run([.. TuneWorkspace.Tiny(1, 1, "--features", "close," + feature).Select(a => a == TuneWorkspace.Prices ? prices : a)]);
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Matches($"^gantuner: [^\\n]*closes\\.csv[^\\n]*: has {missing}, which --features {feature} needs\\n$", stderr);
+        Assert.False(File.Exists(_work.PathOf("gantuner.db")));
     }
 
     [Theory]

@@ -6,6 +6,17 @@ namespace GanTuner.Forecasting.Tests;
 internal static class SyntheticSeries
 {
     /// <summary>A noisy upward wave: learnable, positive, and never constant.</summary>
+    /// <summary>The wave with a high, a low and a volume on every day, for models with inputs beyond the close.</summary>
+    public static PriceSeries WaveBars(int days = 260)
+    {
+        var wave = Wave(days);
+        var c = wave.Close;
+        return new PriceSeries("synthetic wave bars", wave.Dates, c,
+            high: [.. c.Select((v, t) => v * (1.01 + (0.005 * Math.Sin(t * 0.7))))],
+            low: [.. c.Select((v, t) => v * (0.99 - (0.004 * Math.Cos(t * 0.3))))],
+            volume: [.. c.Select((_, t) => 1e6 + (2e5 * Math.Sin(t * 0.2)))]);
+    }
+
     public static PriceSeries Wave(int days = 260)
     {
         var dates = new DateOnly[days];

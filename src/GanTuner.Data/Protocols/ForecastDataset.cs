@@ -9,9 +9,12 @@ namespace GanTuner.Data.Protocols;
 public sealed class ForecastDataset
 {
     private readonly double[] _raw;
+    private readonly double[][] _extras;
 
-    private ForecastDataset(PriceSeries series, DatasetSpec spec, SplitPlan plan, WindowScaling scaling, double[] raw)
+    private ForecastDataset(PriceSeries series, DatasetSpec spec, SplitPlan plan, WindowScaling scaling, double[] raw, double[][] extras, FeatureScaling featureScaling)
     {
+        _extras = extras;
+        FeatureScaling = featureScaling;
         Series = series;
         Spec = spec;
         Plan = plan;
@@ -35,6 +38,12 @@ public sealed class ForecastDataset
 
     /// <summary>How each window is scaled; fitted on rows before <see cref="SplitPlan.FitEnd"/> only.</summary>
     public WindowScaling WindowScaling { get; }
+
+    /// <summary>How the extra inputs beyond the close are scaled; fitted on rows before <see cref="SplitPlan.FitEnd"/> only.</summary>
+    public FeatureScaling FeatureScaling { get; }
+
+    /// <summary>Inputs per time step.</summary>
+    public int Features => 1 + FeatureScaling.Extras;
 
     /// <summary>The modelled price column.</summary>
     public double[] Prices { get; }
@@ -70,7 +79,7 @@ public sealed class ForecastDataset
     /// <summary>The input window for the day after the last row, and its frame.</summary>
     public float[] NextInput(out WindowFrame frame)
     {
-        var input = new float[SequenceLength];
+        var input = new float[SequenceLength * Features];
         frame = CopyInput(_raw.Length, input);
         return input;
     }
@@ -128,13 +137,15 @@ public sealed class ForecastDataset
         var scaler = MinMaxScaler.Fit(fitPart);
         var typical = WindowScaling.RmsLogReturn(prices.AsSpan(0, plan.FitEnd));
         var scaling = new WindowScaling(spec.Scaling, spec.Target, scaler, spec.Scaling == Scaling.Window ? typical : double.NaN);
-        return new ForecastDataset(series, spec, plan, scaling, raw);
+        var extras = FeatureColumns.Compute(series, spec.Column, spec.Features);
+        var featureScaling = extras.Length == 0 ? FeatureScaling.CloseOnly : FeatureScaling.Fit(spec.Features, extras, plan.FitEnd, series.Source);
+        return new ForecastDataset(series, spec, plan, scaling, raw, extras, featureScaling);
     }
 
     /// <summary>A one-line summary for logs and reports.</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Spec.Protocol.Name()}/{Spec.Target.Name()}/{Spec.Scaling.Name()} L={SequenceLength}: train {Train.Count}, validation {Validation.Count}, test {Test.Count} windows");
+        $"{Spec.Protocol.Name()}/{Spec.Target.Name()}/{Spec.Scaling.Name()} L={SequenceLength}, inputs {Spec.Features.Name()}: train {Train.Count}, validation {Validation.Count}, test {Test.Count} windows");
 
     private static double[] LogReturns(double[] prices)
     {
@@ -171,7 +182,8 @@ public sealed class ForecastDataset
     private WindowSplit Windows(SplitKind kind, int[] rows)
     {
         var l = SequenceLength;
-        var inputs = new float[rows.Length * l];
+        var width = l * Features;
+        var inputs = new float[rows.Length * width];
         var targets = new float[rows.Length];
         var naive = new float[rows.Length];
         var previous = new double[rows.Length];
@@ -181,7 +193,7 @@ public sealed class ForecastDataset
         for (var i = 0; i < rows.Length; i++)
         {
             var t = rows[i];
-            var frame = CopyInput(t, inputs.AsSpan(i * l, l));
+            var frame = CopyInput(t, inputs.AsSpan(i * width, width));
             frames[i] = frame;
             targets[i] = (float)frame.Forward(_raw[t]);
             // Persistence predicts an unchanged close: the previous close, or a zero log return.
@@ -191,19 +203,10 @@ public sealed class ForecastDataset
             dates[i] = Series.Dates[t];
         }
 
-        return new WindowSplit(kind, l, rows, dates, inputs, targets, naive, previous, actual, frames);
+        return new WindowSplit(kind, l, Features, rows, dates, inputs, targets, naive, previous, actual, frames);
     }
 
     // The input of target row t is rows t−L … t−1 only, and so is its frame.
-    private WindowFrame CopyInput(int targetRow, Span<float> destination)
-    {
-        var source = _raw.AsSpan(targetRow - SequenceLength, SequenceLength);
-        var frame = WindowScaling.Frame(source);
-        for (var j = 0; j < source.Length; j++)
-        {
-            destination[j] = (float)frame.Forward(source[j]);
-        }
-
-        return frame;
-    }
+    private WindowFrame CopyInput(int targetRow, Span<float> destination) =>
+        FeatureScaling.Write(WindowScaling, _raw, _extras, targetRow, SequenceLength, destination);
 }

@@ -1,8 +1,9 @@
 namespace GanTuner.Data.Protocols;
 
 /// <summary>
-/// The windows of one split, laid out for a training engine: flat arrays, one feature, no per-window objects.
-/// Window i's input is <c>Inputs[i*L .. i*L+L)</c> (oldest first), its scaled target <c>Targets[i]</c>.
+/// The windows of one split, laid out for a training engine: flat arrays, no per-window objects. Window i's input
+/// is <c>Inputs[i*L*F .. (i+1)*L*F)</c>, time step by time step (oldest first) with the F features of a step side by
+/// side, the close first; its scaled target is <c>Targets[i]</c>.
 /// Price-unit facts sit beside it so metrics can be computed in both units on exactly the same windows.
 /// </summary>
 public sealed class WindowSplit
@@ -10,6 +11,7 @@ public sealed class WindowSplit
     internal WindowSplit(
         SplitKind kind,
         int sequenceLength,
+        int features,
         int[] targetRows,
         DateOnly[] targetDates,
         float[] inputs,
@@ -22,6 +24,7 @@ public sealed class WindowSplit
         Frames = frames;
         Kind = kind;
         SequenceLength = sequenceLength;
+        Features = features;
         TargetRows = targetRows;
         TargetDates = targetDates;
         Inputs = inputs;
@@ -35,9 +38,12 @@ public sealed class WindowSplit
 
     public int SequenceLength { get; }
 
+    /// <summary>Inputs per time step (1: the close alone).</summary>
+    public int Features { get; }
+
     public int Count => Targets.Length;
 
-    /// <summary>Row-major [Count × SequenceLength] scaled inputs.</summary>
+    /// <summary>Row-major [Count × SequenceLength × Features] scaled inputs.</summary>
     public float[] Inputs { get; }
 
     /// <summary>Scaled target of each window.</summary>
@@ -60,5 +66,6 @@ public sealed class WindowSplit
     /// <summary>Each window's map between raw values and scaled ones (one shared frame under global scaling).</summary>
     public WindowFrame[] Frames { get; }
 
-    public ReadOnlySpan<float> Input(int window) => Inputs.AsSpan(window * SequenceLength, SequenceLength);
+    /// <summary>Window <paramref name="window"/>'s scaled inputs, [SequenceLength × Features].</summary>
+    public ReadOnlySpan<float> Input(int window) => Inputs.AsSpan(window * SequenceLength * Features, SequenceLength * Features);
 }

@@ -87,6 +87,8 @@ public sealed class LstmCompareObjective : ICompareObjective
             Epochs = settings.Epochs,
         };
         var data = await TuneData.LoadAsync(settings.Source, outDirectory, cancellationToken).ConfigureAwait(false);
+        // Inputs the data cannot give (volume of a file without it) are bad data, refused before any study is stored.
+        _ = FeatureColumns.Compute(data.Series, settings.Source.Csv.ModelledColumn, settings.Training.Features);
         var attributes = TuneStudyAttributes.For(asTune, data, outDirectory);
         attributes[ThreadsPerTrialAttribute] = settings.ThreadsPerTrial.ToString(CultureInfo.InvariantCulture);
         // The runs share no study folder: without one, `gantuner report` on a run writes to that study's own default folder.

@@ -26,4 +26,7 @@ public sealed record TrainingChoices
     public int? MinSteps { get; init; }
 
     public int? MaxEpochs { get; init; }
+
+    /// <summary>Comma-separated names of <c>InputFeatureNames.Names</c> (null: the close alone).</summary>
+    public string? Features { get; init; }
 }

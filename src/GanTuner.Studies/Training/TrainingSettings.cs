@@ -15,6 +15,9 @@ namespace GanTuner.Studies.Training;
 /// <param name="EarlyStopping">Early stopping with restore-best-weights, or null for exactly the configured epochs.</param>
 public sealed record TrainingSettings(Protocol Protocol, ForecastTarget Target, Scaling Scaling, EarlyStopping? EarlyStopping)
 {
+    /// <summary>The LSTM's inputs at each time step: the close, and any extras asked for with <c>--features</c>.</summary>
+    public InputFeatures Features { get; init; } = InputFeatures.Close;
+
     /// <summary>The paper's setting exactly (<c>--preset paper</c>): protocol paper, level target, global min-max, fixed epochs.</summary>
     public static TrainingSettings Paper { get; } = Fixed(Protocol.Paper, ForecastTarget.Level);
 
@@ -23,7 +26,8 @@ public sealed record TrainingSettings(Protocol Protocol, ForecastTarget Target, 
 
     /// <summary>What study names add beyond the paper's training: "-window" for window scaling, "-es" for early stopping.</summary>
     public string NamePart =>
-        (Scaling == Scaling.Window ? "-window" : string.Empty) + (EarlyStopping is null ? string.Empty : "-es");
+        (Scaling == Scaling.Window ? "-window" : string.Empty) + (EarlyStopping is null ? string.Empty : "-es")
+        + (Features == InputFeatures.Close ? string.Empty : "-inputs-" + Features.Name().Replace(',', '-'));
 
     /// <summary>Early stopping in words, for study attributes and headers.</summary>
     public string EarlyStoppingDescription => EarlyStopping is { } e
@@ -46,7 +50,7 @@ public sealed record TrainingSettings(Protocol Protocol, ForecastTarget Target, 
     public DatasetSpec Spec(PriceSource source, int sequenceLength, int shuffleSeed = 42)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return new(sequenceLength, Protocol, Target, source.Csv.ModelledColumn, shuffleSeed, Scaling);
+        return new(sequenceLength, Protocol, Target, source.Csv.ModelledColumn, shuffleSeed, Scaling, Features);
     }
 
     /// <summary>The options of every trial (keeping its model when asked).</summary>
@@ -71,6 +75,9 @@ public sealed record TrainingSettings(Protocol Protocol, ForecastTarget Target, 
         var knownProtocol = ProtocolNames.TryParseProtocol(protocolName, out var protocol);
         var knownTarget = ProtocolNames.TryParseTarget(targetName, out var target);
         var knownScaling = ProtocolNames.TryParseScaling(scalingName, out var scaling);
+        var features = InputFeatures.Close;
+        string? featureProblem = null;
+        var knownFeatures = choices.Features is null || InputFeatureNames.TryParse(choices.Features, out features, out featureProblem);
         problem = !knownProtocol
             ? $"--protocol must be one of {string.Join(", ", ProtocolNames.Protocols)}, not '{protocolName}'"
             : !knownTarget
@@ -81,6 +88,8 @@ public sealed record TrainingSettings(Protocol Protocol, ForecastTarget Target, 
             ? $"--scaling must be one of {string.Join(", ", ProtocolNames.Scalings)}, not '{scalingName}'"
             : stoppingName is not ("on" or "off")
             ? $"--early-stopping must be on or off, not '{choices.EarlyStopping}'"
+            : !knownFeatures
+            ? featureProblem
             : null;
         if (problem is not null)
         {
@@ -89,6 +98,6 @@ public sealed record TrainingSettings(Protocol Protocol, ForecastTarget Target, 
 
         var stopping = stoppingName == "off" ? null : new EarlyStopping(choices.Patience ?? 3, choices.MinSteps ?? 300, choices.MaxEpochs ?? 30);
         problem = stopping?.Problem() is { } why ? $"early stopping: {why} (--patience, --min-steps, --max-epochs)" : null;
-        return problem is null ? new TrainingSettings(protocol, target, scaling, stopping) : null;
+        return problem is null ? new TrainingSettings(protocol, target, scaling, stopping) { Features = features } : null;
     }
 }

@@ -20,6 +20,9 @@ public static class TuneStudyAttributes
     /// <summary>Scaling of every trial's windows (global or window).</summary>
     public const string Scaling = "scaling";
 
+    /// <summary>The inputs of every trial beyond the close (absent for the close alone, as in studies from before features).</summary>
+    public const string Features = "features";
+
     /// <summary>Early stopping of every trial ("off", or its patience and budgets).</summary>
     public const string EarlyStopping = "early_stopping";
 
@@ -29,7 +32,7 @@ public static class TuneStudyAttributes
     // What a trial's value depends on. The data's path may change (a moved file); its rows may not.
     private static readonly string[] MustMatch =
     [
-        StudyAttributeKeys.Protocol, StudyAttributeKeys.Target, StudyAttributeKeys.Column, Epochs, Scaling, EarlyStopping,
+        StudyAttributeKeys.Protocol, StudyAttributeKeys.Target, StudyAttributeKeys.Column, Epochs, Scaling, EarlyStopping, Features,
         StudyAttributeKeys.DataRows, StudyAttributeKeys.DataFirst, StudyAttributeKeys.DataLast,
     ];
 
@@ -55,6 +58,7 @@ public static class TuneStudyAttributes
         AddIfGiven(attributes, StudyAttributeKeys.DateColumn, settings.Source.Csv.DateColumn);
         AddIfGiven(attributes, StudyAttributeKeys.ValueColumn, settings.Source.Csv.ValueColumn);
         AddIfGiven(attributes, Symbol, settings.Source.Symbol);
+        AddIfGiven(attributes, Features, settings.Training.Features == InputFeatures.Close ? null : settings.Training.Features.Name());
         return attributes;
     }
 

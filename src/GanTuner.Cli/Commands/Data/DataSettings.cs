@@ -69,6 +69,10 @@ public class DataSettings : CommandSettings
     [Description("Early stopping: the most epochs a small series is extended to (default 30).")]
     public int? MaxEpochs { get; init; }
 
+    [CommandOption("--features <LIST>")]
+    [Description("The LSTM's inputs at each time step, comma-separated: close (always; the modelled series), return (its one-step log return), range ((high - low) / close) and volume (ln(1 + volume)), where the data have them. Default: close. Each input is scaled like the close (--scaling); the target stays the close.")]
+    public string? FeaturesOption { get; init; }
+
     /// <summary>The training options as given, unparsed (null: the preset's).</summary>
     public TrainingChoices TrainingChoices => new()
     {
@@ -80,6 +84,7 @@ public class DataSettings : CommandSettings
         Patience = Patience,
         MinSteps = MinSteps,
         MaxEpochs = MaxEpochs,
+        Features = FeaturesOption,
     };
 
     /// <summary>Protocol, target, scaling and early stopping as the options and the preset ask (checked by <see cref="Validate"/>).</summary>

@@ -30,7 +30,7 @@ public sealed class PredictCommand : AsyncCommand<PredictSettings>
         text.Append(inv, $"last close: {f.LastClose:N2} on {f.LastDate:yyyy-MM-dd} (forecast change {f.ChangePercent:+0.00;-0.00} %)\n");
         var spec = f.Model.Network.Spec;
         var trial = f.Info is null ? "" : $"study {f.Info.Study}, iteration {f.Info.Trial + 1}, ";
-        text.Append(inv, $"model: {f.Path} ({trial}{spec.Layers} x {spec.Hidden} LSTM, sequence length {f.Model.Data.SequenceLength}, target {f.Model.Data.Target.Name()}, scaling {f.Model.WindowScaling.Kind.Name()}, protocol {f.Model.Data.Protocol.Name()})\n");
+        text.Append(inv, $"model: {f.Path} ({trial}{spec.Layers} x {spec.Hidden} LSTM, sequence length {f.Model.Data.SequenceLength}, target {f.Model.Data.Target.Name()}, scaling {f.Model.WindowScaling.Kind.Name()}, inputs {f.Model.Data.Features.Name()}, protocol {f.Model.Data.Protocol.Name()})\n");
         text.Append(inv, $"data: {f.Series.Source}: {f.Series.Count:N0} rows, {f.Series.FirstDate:yyyy-MM-dd} to {f.Series.LastDate:yyyy-MM-dd}");
         if (f.OutsideRange)
         {
@@ -62,6 +62,7 @@ public sealed class PredictCommand : AsyncCommand<PredictSettings>
             json.WriteNumber("sequence_length", f.Model.Data.SequenceLength);
             json.WriteBoolean("outside_training_range", f.OutsideRange);
             json.WriteString("scaling", f.Model.WindowScaling.Kind.Name());
+            json.WriteString("features", f.Model.Data.Features.Name());
             json.WriteEndObject();
         }
 

@@ -25,6 +25,7 @@ internal static class TrialJson
             json.WriteString("protocol", data.Spec.Protocol.Name());
             json.WriteString("target", data.Spec.Target.Name());
             json.WriteString("scaling", data.Spec.Scaling.Name());
+            json.WriteString("features", data.Spec.Features.Name());
             json.WriteBoolean("leaky", data.IsLeaky);
             json.WriteString("objective_split", result.ObjectiveSplit.ToString().ToLowerInvariant());
             var c = result.Config;
