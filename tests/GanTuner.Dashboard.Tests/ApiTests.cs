@@ -105,7 +105,7 @@ public sealed class ApiTests(SeededDashboard dashboard) : IClassFixture<SeededDa
     }
 
     [Fact]
-    public async Task Given_a_trial_that_recorded_its_epoch_losses_then_its_page_has_them_and_the_loss_chart_draws_both()
+    public async Task Given_an_lstm_trial_then_its_page_has_its_epoch_losses_drawn_and_the_ar_baseline_beside_each_metric()
     {
         var trial = Harness.Writer.GetTrials("beta")[SeededDashboard.TrainedTrialNumber];
         Assert.True(trial.Attributes.ContainsKey(TrialResult.TrainLossAttribute));
@@ -116,6 +116,13 @@ public sealed class ApiTests(SeededDashboard dashboard) : IClassFixture<SeededDa
         var validation = losses.GetProperty("validation").EnumerateArray().ToArray();
         Assert.Equal(3, validation.Length);
         Assert.Equal(0.6, validation[1].GetDouble());
+
+        var metrics = document.RootElement.GetProperty("metrics").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!);
+        Assert.Equal(31, metrics["test_rmse_price"].GetProperty("linear").GetDouble());
+        Assert.Equal(32, metrics["test_rmse_price"].GetProperty("naive").GetDouble());
+        Assert.Equal(0.95, metrics["test_mase"].GetProperty("linear").GetDouble());
+        Assert.DoesNotContain("test_ar_rmse_price", metrics.Keys);
+        Assert.Contains("test_dm_ar_p", metrics.Keys);
 
         var svg = await Http.GetStringAsync($"api/studies/beta/trials/{trial.Number}/charts/loss.svg");
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(svg, "<polyline"));

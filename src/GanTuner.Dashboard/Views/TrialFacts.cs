@@ -60,13 +60,25 @@ internal static class TrialFacts
     {
         var metrics = trial.Metrics;
         bool IsBaseline(string key) => key.StartsWith(NaivePrefix, StringComparison.Ordinal)
-            || LinearPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal));
+            || LinearPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal))
+            || (SplitLinearKey(key) is null && key.Contains(SplitLinearInfix, StringComparison.Ordinal));
         double? Get(string key) => metrics.TryGetValue(key, out var value) && double.IsFinite(value) ? value : null;
         return [.. metrics.Keys.Where(k => !IsBaseline(k)).Select(k => new MetricRow(
             k,
             Get(k),
             Get(NaivePrefix + k),
-            LinearPrefixes.Select(p => Get(p + k)).FirstOrDefault(v => v is not null)))];
+            LinearPrefixes.Select(p => Get(p + k)).Append(SplitLinearKey(k) is { } linear ? Get(linear) : null).FirstOrDefault(v => v is not null)))];
+    }
+
+    /// <summary>The forecasting metrics name the AR(p) baseline after the split: test_rmse_price's is test_ar_rmse_price.</summary>
+    private const string SplitLinearInfix = "_ar_";
+
+    private static string? SplitLinearKey(string key)
+    {
+        var split = key.IndexOf('_', StringComparison.Ordinal);
+        return split <= 0 || key.AsSpan(split).StartsWith(SplitLinearInfix, StringComparison.Ordinal)
+            ? null
+            : string.Concat(key.AsSpan(0, split), SplitLinearInfix, key.AsSpan(split + 1));
     }
 
     /// <summary>A parameter as a table cell: six significant digits (the trial page shows it exactly).</summary>
