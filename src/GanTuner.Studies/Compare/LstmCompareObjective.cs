@@ -54,6 +54,7 @@ public sealed class LstmCompareObjective : ICompareObjective
                     $"{_data.Label}: {series.Count:N0} rows, {series.FirstDate:yyyy-MM-dd} to {series.LastDate:yyyy-MM-dd}, {StudyAttributes![StudyAttributeKeys.Column]}")),
                 new("Protocol", _settings.Protocol.Describe()),
                 new("Target", _settings.Target.Name()),
+                new("Inputs", _settings.Training.Features.Name()),
                 new("Objective", ValueName + " (minimised); test metrics recorded beside it"),
                 new("Trials", string.Create(CultureInfo.InvariantCulture,
                     $"{_settings.Epochs} epochs each, trained from the run's seed, {_settings.ThreadsPerTrial} thread(s), {_settings.Parallel} studies at once")),
@@ -105,7 +106,7 @@ public sealed class LstmCompareObjective : ICompareObjective
                 $"compare on the LSTM ({ValueName}): {plan.Tuners.Count} tuners × {plan.Seeds} seeds × {plan.Budget} trials of {_settings.Epochs} epoch(s)"),
             string.Create(CultureInfo.InvariantCulture,
                 $"  data: {_data.Label}: {series.Count:N0} rows, {series.FirstDate:yyyy-MM-dd} to {series.LastDate:yyyy-MM-dd}, {StudyAttributes![StudyAttributeKeys.Column]}, target {_settings.Target.Name()}"),
-            $"  protocol: {_settings.Protocol.Describe()}",
+            $"  protocol: {_settings.Protocol.Describe()}; inputs: {_settings.Training.Features.Name()}",
             string.Create(CultureInfo.InvariantCulture,
                 $"  {_settings.Parallel} studies at once, {_settings.ThreadsPerTrial} thread(s) per trial; files in {_outDirectory}"),
         ];

@@ -74,7 +74,7 @@ internal sealed class TuneObserver(IAnsiConsole console, bool plain, TuneSetting
             CultureInfo.InvariantCulture,
             $"  data: {start.Data.Label}: {series.Count:N0} rows, {series.FirstDate:yyyy-MM-dd} to {series.LastDate:yyyy-MM-dd}, {run.Attributes[StudyAttributeKeys.Column]}, target {settings.Training.Target.Name()}"));
         console.WriteLine($"  protocol: {settings.Training.Protocol.Describe()}");
-        console.WriteLine($"  scaling: {settings.Training.Scaling.Name()}; early stopping: {settings.Training.EarlyStoppingDescription}");
+        console.WriteLine($"  scaling: {settings.Training.Scaling.Name()}; inputs: {settings.Training.Features.Name()}; early stopping: {settings.Training.EarlyStoppingDescription}");
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"  tuner {settings.Tuner}, seed {settings.Seed}, epochs per trial {settings.Epochs}, objective {run.ObjectiveName}; study in {settings.Storage}, files in {run.OutDirectory}"));
