@@ -39,7 +39,7 @@ public sealed record TuneRequest(PriceSource Source, Protocol Protocol, Forecast
     /// <summary>Window scaling and early stopping of every trial (default: the paper's).</summary>
     public Training.TrainingSettings Training { get; init; } = Studies.Training.TrainingSettings.Paper;
 
-    /// <summary>Trials run at once in this process (the threads are divided between them).</summary>
+    /// <summary>Trials run at once in this process (the threads are divided between them); 0: as many as <see cref="WorkerPlan.Choose"/> says.</summary>
     public int Workers { get; init; } = 1;
 
     /// <summary>How often a running trial's heartbeat is renewed (a trial silent for 3 beats is stale).</summary>
