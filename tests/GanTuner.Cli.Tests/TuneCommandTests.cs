@@ -13,6 +13,17 @@ public sealed class TuneCommandTests : IDisposable
     public void Dispose() => _work.Dispose();
 
     [Fact]
+    public void Workers_zero_lets_the_cost_model_choose_and_says_what_it_chose()
+    {
+        var (code, stdout, stderr) = _work.Run(TuneWorkspace.Tiny(2, 1, "--workers", "0", "--threads", "2", "--no-report"));
+
+        Assert.True(code == 0, stderr + stdout);
+        Assert.Matches(@"workers: 2 trial\(s\) at once, 1 thread\(s\) each \(cost model: [\d.]+x", stdout);
+        using var store = new SqliteStudyStore(_work.PathOf("gantuner.db"), createIfMissing: false);
+        Assert.Equal(2, store.GetTrials(store.ListStudies().Single().Name).Count);
+    }
+
+    [Fact]
     public void A_whole_study_prints_appendix_b_and_the_best_beside_naive_and_writes_every_file()
     {
         var (code, stdout, stderr) = _work.Run(TuneWorkspace.Tiny(iterations: 3, epochs: 1));
@@ -23,7 +34,7 @@ public sealed class TuneCommandTests : IDisposable
         Assert.Contains("Appendix B", stdout, StringComparison.Ordinal);
         Assert.Matches(@"│\s+3 │", stdout);
         Assert.Contains("best configuration beside the naive forecast", stdout, StringComparison.Ordinal);
-        Assert.Matches(@"validation: U2 = [\d.]+ \(price RMSE ÷ naive RMSE\): the best model (beats|does not beat) tomorrow = today", stdout);
+        Assert.Matches(@"validation: U2 = [\d.]+ \(price RMSE ÷ naive RMSE\): the best model (beats|does not beat|loses to|is not significantly different from) tomorrow = today", stdout);
 
         // The default study: named from its options, in ./gantuner.db, files in ./gantuner-out/<study>/.
         const string study = "gan-holdout-level-window-es-seed0-tune_sp500_300-e1-space-tune_space_tiny";
