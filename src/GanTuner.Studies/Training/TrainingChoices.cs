@@ -26,4 +26,10 @@ public sealed record TrainingChoices
     public int? MinSteps { get; init; }
 
     public int? MaxEpochs { get; init; }
+
+    /// <summary>Walk-forward's number of folds (only with the walk-forward protocol).</summary>
+    public int? Folds { get; init; }
+
+    /// <summary>expanding or sliding (only with the walk-forward protocol).</summary>
+    public string? Window { get; init; }
 }

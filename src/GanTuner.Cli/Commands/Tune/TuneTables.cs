@@ -1,4 +1,5 @@
 using System.Globalization;
+using GanTuner.Forecasting;
 using GanTuner.Reporting.Text;
 using GanTuner.Storage;
 using GanTuner.Studies.Tune;
@@ -39,6 +40,35 @@ internal static class TuneTables
             cells.Add(TrialRow.Notes(trial, isBest));
             var style = isBest ? "bold green" : trial.State == TrialState.Complete ? null : "red";
             table.AddRow([.. cells.Select(c => (Spectre.Console.Rendering.IRenderable)new Markup(Markup.Escape(c), style is null ? null : Style.Parse(style)))]);
+        }
+
+        return table;
+    }
+
+    /// <summary>Walk-forward: the best trial's validation MSE and kept epoch fold by fold; null for the other protocols.</summary>
+    public static Table? Folds(TrialRecord best)
+    {
+        var folds = FoldFigures.Read(best.Metrics);
+        if (folds.Count == 0)
+        {
+            return null;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title("its walk-forward folds (validation above: their mean; test: the last fold's model)")
+            .AddColumn(new TableColumn("Fold").RightAligned())
+            .AddColumn(new TableColumn("Training windows").RightAligned())
+            .AddColumn(new TableColumn("Validation MSE").RightAligned())
+            .AddColumn(new TableColumn("Validation U2").RightAligned())
+            .AddColumn(new TableColumn("Epochs run / kept").RightAligned());
+        foreach (var f in folds)
+        {
+            table.AddRow(
+                f.Fold.ToString(CultureInfo.InvariantCulture),
+                NumberFormat.Optional(f.TrainWindows),
+                NumberFormat.Optional(f.ValidationMse),
+                NumberFormat.Optional(f.ValidationU2),
+                $"{NumberFormat.Optional(f.EpochsRun)} / {NumberFormat.Optional(f.KeptEpoch)}");
         }
 
         return table;
