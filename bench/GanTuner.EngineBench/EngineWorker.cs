@@ -25,7 +25,12 @@ internal static class EngineWorker
             var random = new SeededRandom(0);
             var network = new LstmNetwork<float>(new LstmSpec(config.Layers, config.Units, config.Dropout));
             network.InitializeKeras(random.Derive("init"));
+#if OLD_ENGINE
             var options = new LstmTrainerOptions(config.Sequence, config.Batch, new AdamOptions(0.001), threads, 7);
+#else
+            // GANTUNER_BENCH_PLAN=Serial|Rows|Units forces a plan, to time each plan against the cost model's choice.
+            var options = new LstmTrainerOptions(config.Sequence, config.Batch, new AdamOptions(0.001), threads, 7, Plan: ForcedPlan());
+#endif
             using var trainer = new LstmTrainer<float>(network, options);
             var order = Enumerable.Range(0, train.Count).ToArray();
             random.Derive("shuffle").Shuffle<int>(order);
@@ -47,6 +52,11 @@ internal static class EngineWorker
         }
     }
 
+#if !OLD_ENGINE
+    private static ParallelPlanKind? ForcedPlan() =>
+        Environment.GetEnvironmentVariable("GANTUNER_BENCH_PLAN") is { Length: > 0 } name ? Enum.Parse<ParallelPlanKind>(name, ignoreCase: true) : null;
+
+#endif
     private static double Batch(LstmTrainer<float> trainer, WindowSplit train, int[] order, int first, int count)
     {
         var batch = trainer.Options.MaxBatchSize;

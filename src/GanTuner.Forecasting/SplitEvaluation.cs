@@ -53,13 +53,9 @@ public sealed record SplitEvaluation(SplitKind Split, int Windows, ErrorMetrics 
     {
         var (name, rmse, p) = StrongerBaseline;
         var ratio = Price.Rmse / rmse;
-        var beats = ratio < 1;
-        var significance = double.IsNaN(p) ? string.Empty
-            : p < 0.05 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", significant (DM p = {p:G3})")
-            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $", not significant (DM p = {p:G3})");
         var baseline = name == "naive" ? "the naive forecast (tomorrow = today)" : $"the linear {name} baseline";
         return string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
-            $"{(beats ? "beats" : "does not beat")} {baseline}, the stronger baseline: RMSE ratio {ratio:G4}{significance}");
+            $"{ForecastVerdict.Verb(ratio, p)} {baseline}, the stronger baseline: RMSE ratio {ratio:G4}{ForecastVerdict.PValueClause(p)}");
     }
 }

@@ -212,7 +212,7 @@ public static class TrialRunner
                     }
                 }
 
-                if (stopping is not null && epoch - best.Epoch >= stopping.Patience && trainer.StepCount >= stopping.MinSteps)
+                if (stopping is not null && stopping.ShouldStop(epoch, best.Epoch, trainer.StepCount, config.Epochs))
                 {
                     break;
                 }

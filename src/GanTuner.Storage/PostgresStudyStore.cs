@@ -317,146 +317,18 @@ public sealed class PostgresStudyStore : IStudyStore, IDisposable
         return row.Finish(completion, finishOrder);
     }
 
-    private static List<StudyRecord> ReadStudies(NpgsqlTransaction transaction, string? name)
-    {
-        var attributes = new Dictionary<long, List<KeyValuePair<string, string>>>();
-        using (var command = Command(transaction,
-            """
-            SELECT a.study_id, a.key, a.value FROM study_attributes a JOIN studies s ON s.study_id = a.study_id
-            WHERE @name::text IS NULL OR s.name = @name ORDER BY a.study_id, a.position
-            """,
-            ("name", name)))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                AddTo(attributes, reader.GetInt64(0), new KeyValuePair<string, string>(reader.GetString(1), reader.GetString(2)));
-            }
-        }
+    private static List<StudyRecord> ReadStudies(NpgsqlTransaction transaction, string? name) =>
+        StoreRows.ReadStudies(
+            sql => Command(transaction, sql, ("name", name)),
+            "@name::text IS NULL OR s.name = @name",
+            "\"C\"",
+            (reader, column) => reader.GetFieldValue<DateTimeOffset>(column));
 
-        var studies = new List<StudyRecord>();
-        using (var command = Command(transaction,
-            """
-            SELECT study_id, name, direction, search_space, tuner, tuner_options, seed, created_at FROM studies
-            WHERE @name::text IS NULL OR name = @name ORDER BY name COLLATE "C"
-            """,
-            ("name", name)))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                studies.Add(new StudyRecord(
-                    reader.GetString(1),
-                    reader.GetString(3),
-                    reader.GetString(4),
-                    reader.GetString(5),
-                    reader.GetInt32(6),
-                    reader.GetFieldValue<DateTimeOffset>(7),
-                    attributes.GetValueOrDefault(reader.GetInt64(0)),
-                    Enum.Parse<StudyDirection>(reader.GetString(2))));
-            }
-        }
-
-        return studies;
-    }
-
-    private static List<TrialRecord> ReadTrials(NpgsqlTransaction transaction, long studyId, int? onlyNumber = null)
-    {
-        var filter = ("number", (object?)onlyNumber);
-        var study = ("study", (object?)studyId);
-        const string Scope = "t.study_id = @study AND (@number::integer IS NULL OR t.number = @number)";
-
-        var parameters = new Dictionary<long, List<KeyValuePair<string, ParamValue>>>();
-        using (var command = Command(transaction,
-            $"SELECT p.trial_id, p.name, p.number, p.text FROM trial_params p JOIN trials t ON t.trial_id = p.trial_id WHERE {Scope} ORDER BY p.trial_id, p.position",
-            study, filter))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var value = reader.IsDBNull(3) ? ParamValue.Of(reader.GetDouble(2)) : ParamValue.Of(reader.GetString(3));
-                AddTo(parameters, reader.GetInt64(0), new KeyValuePair<string, ParamValue>(reader.GetString(1), value));
-            }
-        }
-
-        var points = new Dictionary<long, List<double>>();
-        using (var command = Command(transaction,
-            $"SELECT p.trial_id, p.value FROM trial_point p JOIN trials t ON t.trial_id = p.trial_id WHERE {Scope} ORDER BY p.trial_id, p.dimension",
-            study, filter))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                AddTo(points, reader.GetInt64(0), reader.GetDouble(1));
-            }
-        }
-
-        var metrics = new Dictionary<long, List<KeyValuePair<string, double>>>();
-        using (var command = Command(transaction,
-            $"SELECT m.trial_id, m.name, m.value FROM trial_metrics m JOIN trials t ON t.trial_id = m.trial_id WHERE {Scope} ORDER BY m.trial_id, m.position",
-            study, filter))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var value = reader.IsDBNull(2) ? double.NaN : reader.GetDouble(2);
-                AddTo(metrics, reader.GetInt64(0), new KeyValuePair<string, double>(reader.GetString(1), value));
-            }
-        }
-
-        var attributes = new Dictionary<long, List<KeyValuePair<string, string>>>();
-        using (var command = Command(transaction,
-            $"SELECT a.trial_id, a.key, a.value FROM trial_attributes a JOIN trials t ON t.trial_id = a.trial_id WHERE {Scope} ORDER BY a.trial_id, a.position",
-            study, filter))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                AddTo(attributes, reader.GetInt64(0), new KeyValuePair<string, string>(reader.GetString(1), reader.GetString(2)));
-            }
-        }
-
-        var trials = new List<TrialRecord>();
-        using (var command = Command(transaction,
-            $"""
-            SELECT t.trial_id, t.number, t.state, t.value, t.started_at, t.finished_at, t.finished_before, t.finish_order,
-                   t.worker, t.heartbeat_at, t.stale_after_ms
-            FROM trials t WHERE {Scope} ORDER BY t.number
-            """,
-            study, filter))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                var id = reader.GetInt64(0);
-                var state = Enum.Parse<TrialState>(reader.GetString(2), ignoreCase: true);
-                var draft = new TrialDraft(
-                    parameters.GetValueOrDefault(id) ?? [],
-                    points.GetValueOrDefault(id) ?? [],
-                    reader.GetFieldValue<DateTimeOffset>(4),
-                    attributes.GetValueOrDefault(id),
-                    reader.IsDBNull(8) ? null : reader.GetString(8),
-                    reader.IsDBNull(10) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(10)));
-                TrialCompletion? completion = state == TrialState.Running
-                    ? null
-                    : new TrialCompletion(
-                        state,
-                        reader.IsDBNull(3) ? null : reader.GetDouble(3),
-                        reader.GetFieldValue<DateTimeOffset>(5),
-                        metrics.GetValueOrDefault(id));
-                trials.Add(new TrialRecord(
-                    reader.GetInt32(1),
-                    state,
-                    draft,
-                    reader.GetInt32(6),
-                    completion,
-                    reader.IsDBNull(7) ? null : reader.GetInt32(7),
-                    reader.GetFieldValue<DateTimeOffset>(9)));
-            }
-        }
-
-        return trials;
-    }
+    private static List<TrialRecord> ReadTrials(NpgsqlTransaction transaction, long studyId, int? onlyNumber = null) =>
+        StoreRows.ReadTrials(
+            sql => Command(transaction, sql, ("study", studyId), ("number", onlyNumber)),
+            "t.study_id = @study AND (@number::integer IS NULL OR t.number = @number)",
+            (reader, column) => reader.GetFieldValue<DateTimeOffset>(column));
 
     private static void UpsertAttributes(NpgsqlTransaction transaction, long trialId, IReadOnlyDictionary<string, string> attributes)
     {
@@ -470,17 +342,6 @@ public sealed class PostgresStudyStore : IStudyStore, IDisposable
                 """,
                 ("trial", trialId), ("key", key), ("value", value));
         }
-    }
-
-    private static void AddTo<T>(Dictionary<long, List<T>> groups, long id, T item)
-    {
-        if (!groups.TryGetValue(id, out var list))
-        {
-            list = [];
-            groups[id] = list;
-        }
-
-        list.Add(item);
     }
 
     private static NpgsqlCommand Command(NpgsqlTransaction transaction, string sql, params (string Name, object? Value)[] parameters)

@@ -23,7 +23,7 @@ public sealed class TuneCommandTests : IDisposable
         Assert.Contains("Appendix B", stdout, StringComparison.Ordinal);
         Assert.Matches(@"│\s+3 │", stdout);
         Assert.Contains("best configuration beside the naive forecast", stdout, StringComparison.Ordinal);
-        Assert.Matches(@"validation: U2 = [\d.]+ \(price RMSE ÷ naive RMSE\): the best model (beats|does not beat) tomorrow = today", stdout);
+        Assert.Matches(@"validation: U2 = [\d.]+ \(price RMSE ÷ naive RMSE\): the best model (beats|does not beat|loses to|is not significantly different from) tomorrow = today", stdout);
 
         // The default study: named from its options, in ./gantuner.db, files in ./gantuner-out/<study>/.
         const string study = "gan-holdout-level-window-es-seed0-tune_sp500_300-e1-space-tune_space_tiny";

@@ -25,7 +25,8 @@ public sealed class EarlyStoppingTests
 
         var batches = (data.Train.Count + 15) / 16;
         Assert.Equal(TrialStatus.Ok, result.Status);
-        Assert.True(result.EpochsRun * batches >= 60 || result.EpochsRun == 12, $"{result.EpochsRun} epochs of {batches} batches");
+        var stalled = result.EpochsRun - result.KeptEpoch >= stopping.Patience;
+        Assert.True(result.EpochsRun * batches >= 60 || result.EpochsRun == 12 || stalled, $"{result.EpochsRun} epochs of {batches} batches");
         Assert.True(result.EpochsRun > Small.Epochs);
         var best = result.EpochValidationLoss.Min();
         Assert.Equal(result.EpochValidationLoss.ToList().IndexOf(best) + 1, result.KeptEpoch);
@@ -41,5 +42,18 @@ public sealed class EarlyStoppingTests
         Assert.Equal(10, stopping.EpochBudget(10, 100));
         Assert.Equal(30, stopping.EpochBudget(10, 2));
         Assert.Equal(15, stopping.EpochBudget(10, 20));
+    }
+
+    [Theory]
+    [InlineData(5, 5, 10, 10, false)] // still improving
+    [InlineData(8, 5, 10, 10, false)] // stalled, but short of both the steps and --epochs
+    [InlineData(10, 7, 20, 10, true)] // stalled after --epochs: stops short of the steps
+    [InlineData(8, 5, 300, 10, true)] // stalled after the steps: stops before --epochs
+    [InlineData(14, 12, 40, 10, false)] // past --epochs and still improving: the extra epochs are for this
+    public void Training_stops_when_stalled_after_the_steps_or_after_the_asked_epochs(int epoch, int bestEpoch, long steps, int epochs, bool stop)
+    {
+        var stopping = new EarlyStopping(Patience: 3, MinSteps: 300, MaxEpochs: 30);
+
+        Assert.Equal(stop, stopping.ShouldStop(epoch, bestEpoch, steps, epochs));
     }
 }

@@ -45,10 +45,13 @@ internal static class MetricsTable
 
         if (metrics.TestU2() is { } u2)
         {
-            var beats = u2 < 1;
+            // As every front end says it (ForecastVerdict): a lower RMSE is a win only if Diebold–Mariano finds it significant.
+            var tie = best.Metric("test_dm_naive_p") is >= 0.05;
+            var beats = u2 < 1 && !tie;
             html.Open("p").Raw("Theil's U2 on the test period (model RMSE ÷ naive RMSE): <b>").Text(NumberFormat.Value(u2)).Raw("</b> — ")
                 .Element("span", beats
                     ? $"the model beats the naive forecast (its RMSE is {NumberFormat.Value(100 * (1 - u2))} % lower)."
+                    : tie ? "the model is not significantly different from the naive forecast (tomorrow = today): no skill shown."
                     : "the model does not beat the naive forecast (tomorrow = today).", beats ? "verdict-good" : "verdict-bad")
                 .Close("p");
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GanTuner.Data.Protocols;
 using GanTuner.Forecasting;
+using GanTuner.Forecasting.Skill;
 using Spectre.Console;
 
 namespace GanTuner.Cli.Commands.Trial;
@@ -52,8 +53,9 @@ internal static class TrialTables
             AnsiConsole.Write(Scores("prices", splits, e => e.Price, e => e.NaivePrice));
             foreach (var s in splits)
             {
-                var verdict = s.U2 < 1 ? "[green]beats[/]" : "[red]does not beat[/]";
-                AnsiConsole.MarkupLine($"{s.Split.ToString().ToLowerInvariant()}: Theil's U2 = {Number(s.U2)} (model RMSE ÷ naive RMSE): the model {verdict} tomorrow = today");
+                var naiveP = s.Skill?.VersusNaive.PValue ?? double.NaN;
+                var colour = ForecastVerdict.Beats(s.U2, naiveP) ? "green" : s.U2 < 1 ? "yellow" : "red";
+                AnsiConsole.MarkupLine($"{s.Split.ToString().ToLowerInvariant()}: Theil's U2 = {Number(s.U2)} (model RMSE ÷ naive RMSE): the model [{colour}]{ForecastVerdict.Verb(s.U2, naiveP)}[/] tomorrow = today{Markup.Escape(ForecastVerdict.PValueClause(naiveP))}");
                 if (s.Skill is { } k)
                 {
                     AnsiConsole.MarkupLine(Markup.Escape(string.Create(

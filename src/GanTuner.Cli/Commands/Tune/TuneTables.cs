@@ -1,5 +1,6 @@
 using System.Globalization;
 using GanTuner.Forecasting;
+using GanTuner.Forecasting.Skill;
 using GanTuner.Reporting.Text;
 using GanTuner.Storage;
 using GanTuner.Studies.Tune;
@@ -143,8 +144,8 @@ internal static class TuneTables
             if (best.Metrics.TryGetValue($"{split}_u2", out var u2) && double.IsFinite(u2))
             {
                 var name = split == "val" ? "validation" : "test";
-                var verdict = u2 < 1 ? "[green]beats[/]" : "[red]does not beat[/]";
-                yield return $"{name}: U2 = {NumberFormat.Value(u2)} (price RMSE ÷ naive RMSE): the best model {verdict} tomorrow = today";
+                var naiveP = best.Metrics.TryGetValue($"{split}_dm_naive_p", out var np) ? np : double.NaN;
+                yield return $"{name}: U2 = {NumberFormat.Value(u2)} (price RMSE ÷ naive RMSE): the best model {Colour(u2, naiveP)} tomorrow = today{Markup.Escape(ForecastVerdict.PValueClause(naiveP))}";
                 if (best.Metrics.TryGetValue($"{split}_u2_ar", out var vsAr) && double.IsFinite(vsAr))
                 {
                     var lags = best.Metrics.TryGetValue("ar_lags", out var p) ? NumberFormat.Parameter(p) : "p";
@@ -152,15 +153,15 @@ internal static class TuneTables
                     var (ratio, baseline, dm) = arStronger
                         ? (vsAr, $"the linear AR({lags}) baseline", $"{split}_dm_ar_p")
                         : (u2, "the naive forecast", $"{split}_dm_naive_p");
-                    var significance = best.Metrics.TryGetValue(dm, out var pValue) && double.IsFinite(pValue)
-                        ? (pValue < 0.05 ? $", significant (Diebold–Mariano p = {NumberFormat.Value(pValue)})" : $", not significant (Diebold–Mariano p = {NumberFormat.Value(pValue)})")
-                        : string.Empty;
-                    var against = ratio < 1 ? "[green]beats[/]" : "[red]does not beat[/]";
-                    yield return $"{name}: against the stronger baseline, {Markup.Escape(baseline)}, the best model {against} it (RMSE ratio {NumberFormat.Value(ratio)}){Markup.Escape(significance)}";
+                    var pValue = best.Metrics.TryGetValue(dm, out var dmP) ? dmP : double.NaN;
+                    yield return $"{name}: against the stronger baseline, {Markup.Escape(baseline)}, the best model {Colour(ratio, pValue)} it (RMSE ratio {NumberFormat.Value(ratio)}){Markup.Escape(ForecastVerdict.PValueClause(pValue))}";
                 }
             }
         }
     }
+
+    private static string Colour(double ratio, double pValue) =>
+        $"[{(ForecastVerdict.Beats(ratio, pValue) ? "green" : ratio < 1 ? "yellow" : "red")}]{ForecastVerdict.Verb(ratio, pValue)}[/]";
 
     private static string Metric(TrialRecord trial, string key) =>
         trial.Metrics.TryGetValue(key, out var value) && double.IsFinite(value) ? NumberFormat.Value(value) : "-";
