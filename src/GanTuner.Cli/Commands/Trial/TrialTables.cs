@@ -1,5 +1,6 @@
 using System.Globalization;
 using GanTuner.Data.Protocols;
+using GanTuner.Cli.Commands.Tune;
 using GanTuner.Forecasting;
 using GanTuner.Forecasting.Skill;
 using Spectre.Console;
@@ -40,7 +41,8 @@ internal static class TrialTables
 
         if (result.Folds.Count > 0)
         {
-            AnsiConsole.Write(Folds(result.Folds));
+            var days = result.Folds.Select(f => $"{f.ValidationFrom:yyyy-MM-dd} to {f.ValidationTo:yyyy-MM-dd}").ToList();
+            AnsiConsole.Write(FoldsTable.Of(FoldFigures.Read(result.ToMetrics()), "walk-forward folds", days));
             AnsiConsole.MarkupLine(Markup.Escape(string.Create(
                 CultureInfo.InvariantCulture,
                 $"validation: the mean of the {result.Folds.Count} folds; the epochs above and the test scores are the last fold's model, the one kept")));
@@ -84,29 +86,6 @@ internal static class TrialTables
         {
             AnsiConsole.MarkupLine($"model saved to {Markup.Escape(savedModel)}");
         }
-    }
-
-    private static Table Folds(IReadOnlyList<FoldResult> folds)
-    {
-        var table = new Table().Border(TableBorder.Rounded).Title("walk-forward folds")
-            .AddColumn(new TableColumn("Fold").RightAligned())
-            .AddColumn(new TableColumn("Training windows").RightAligned())
-            .AddColumn("Validation days")
-            .AddColumn(new TableColumn("Validation MSE").RightAligned())
-            .AddColumn(new TableColumn("Validation U2").RightAligned())
-            .AddColumn(new TableColumn("Epochs run / kept").RightAligned());
-        foreach (var f in folds)
-        {
-            table.AddRow(
-                f.Fold.ToString(CultureInfo.InvariantCulture),
-                f.TrainWindows.ToString("N0", CultureInfo.InvariantCulture),
-                $"{f.ValidationFrom:yyyy-MM-dd} to {f.ValidationTo:yyyy-MM-dd}",
-                f.Validation is { } v ? Number(v.Scaled.Mse) : "-",
-                f.Validation is { } u ? Number(u.U2) : "-",
-                $"{f.EpochsRun} / {f.KeptEpoch}");
-        }
-
-        return table;
     }
 
     private static Table Scores(string unit, IReadOnlyList<SplitEvaluation> splits, Func<SplitEvaluation, ErrorMetrics> model, Func<SplitEvaluation, ErrorMetrics> naive)

@@ -50,29 +50,7 @@ internal static class TuneTables
     public static Table? Folds(TrialRecord best)
     {
         var folds = FoldFigures.Read(best.Metrics);
-        if (folds.Count == 0)
-        {
-            return null;
-        }
-
-        var table = new Table().Border(TableBorder.Rounded)
-            .Title("its walk-forward folds (validation above: their mean; test: the last fold's model)")
-            .AddColumn(new TableColumn("Fold").RightAligned())
-            .AddColumn(new TableColumn("Training windows").RightAligned())
-            .AddColumn(new TableColumn("Validation MSE").RightAligned())
-            .AddColumn(new TableColumn("Validation U2").RightAligned())
-            .AddColumn(new TableColumn("Epochs run / kept").RightAligned());
-        foreach (var f in folds)
-        {
-            table.AddRow(
-                f.Fold.ToString(CultureInfo.InvariantCulture),
-                NumberFormat.Optional(f.TrainWindows),
-                NumberFormat.Optional(f.ValidationMse),
-                NumberFormat.Optional(f.ValidationU2),
-                $"{NumberFormat.Optional(f.EpochsRun)} / {NumberFormat.Optional(f.KeptEpoch)}");
-        }
-
-        return table;
+        return folds.Count == 0 ? null : FoldsTable.Of(folds, "its walk-forward folds (validation above: their mean; test: the last fold's model)");
     }
 
     /// <summary>The best trial's errors on the objective and test splits, model beside the naive forecast.</summary>
