@@ -78,7 +78,7 @@ internal sealed class TuneObserver(IAnsiConsole console, bool plain, TuneSetting
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"  data: {start.Data.Label}: {series.Count:N0} rows, {series.FirstDate:yyyy-MM-dd} to {series.LastDate:yyyy-MM-dd}, {run.Attributes[StudyAttributeKeys.Column]}, target {settings.Training.Target.Name()}"));
-        console.WriteLine($"  protocol: {settings.Training.Protocol.Describe()}");
+        console.WriteLine($"  protocol: {settings.Training.Protocol.Describe()}{(settings.Training.FoldsDescription is { } folds ? $" (folds: {folds})" : string.Empty)}");
         console.WriteLine($"  scaling: {settings.Training.Scaling.Name()}; early stopping: {settings.Training.EarlyStoppingDescription}");
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
