@@ -13,6 +13,17 @@ public sealed class TuneCommandTests : IDisposable
     public void Dispose() => _work.Dispose();
 
     [Fact]
+    public void Workers_zero_lets_the_cost_model_choose_and_says_what_it_chose()
+    {
+        var (code, stdout, stderr) = _work.Run(TuneWorkspace.Tiny(2, 1, "--workers", "0", "--threads", "2", "--no-report"));
+
+        Assert.True(code == 0, stderr + stdout);
+        Assert.Matches(@"workers: 2 trial\(s\) at once, 1 thread\(s\) each \(cost model: [\d.]+x", stdout);
+        using var store = new SqliteStudyStore(_work.PathOf("gantuner.db"), createIfMissing: false);
+        Assert.Equal(2, store.GetTrials(store.ListStudies().Single().Name).Count);
+    }
+
+    [Fact]
     public void A_whole_study_prints_appendix_b_and_the_best_beside_naive_and_writes_every_file()
     {
         var (code, stdout, stderr) = _work.Run(TuneWorkspace.Tiny(iterations: 3, epochs: 1));

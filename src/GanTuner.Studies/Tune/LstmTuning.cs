@@ -65,14 +65,18 @@ public static class LstmTuning
         bool IsDead(TrialRecord t) => t.IsStaleAt(now) || (t.State == TrialState.Running && t.Worker is null && t.StaleAfter is null);
         var stale = evaluated < request.Iterations ? trials0.Count(IsDead) : 0;
         var others = trials0.Count(t => t.State == TrialState.Running && !IsDead(t));
-        observer.Started(new TuneStart(run, data, stored is null, evaluated, stale, request.Iterations) { OtherWorkers = others });
+        var plan = request.Workers == 0
+            ? WorkerPlan.Choose(space, request.Threads > 0 ? request.Threads : Environment.ProcessorCount, Math.Max(1, request.Iterations - evaluated))
+            : null;
+        var workers = plan?.Workers ?? request.Workers;
+        observer.Started(new TuneStart(run, data, stored is null, evaluated, stale, request.Iterations) { OtherWorkers = others, WorkerPlan = plan });
 
         var keeper = new BestModelKeeper(run, study.Best?.Value);
         if (evaluated < request.Iterations)
         {
-            var objective = new TuneObjective(study, run, observer, request.Workers);
+            var objective = new TuneObjective(study, run, observer, workers);
             var runner = new StudyRunnerOptions(
-                Workers: request.Workers,
+                Workers: workers,
                 Heartbeat: request.Heartbeat,
                 Pruner: Tuning.Pruners.PrunerFactory.Create(request.Pruner),
                 Threads: request.Threads);

@@ -41,7 +41,7 @@ public sealed record TuneRequest(PriceSource Source, Training.TrainingSettings T
     /// <summary>What the LSTM predicts.</summary>
     public ForecastTarget Target => Training.Target;
 
-    /// <summary>Trials run at once in this process (the threads are divided between them).</summary>
+    /// <summary>Trials run at once in this process (the threads are divided between them); 0: as many as <see cref="WorkerPlan.Choose"/> says.</summary>
     public int Workers { get; init; } = 1;
 
     /// <summary>How often a running trial's heartbeat is renewed (a trial silent for 3 beats is stale).</summary>

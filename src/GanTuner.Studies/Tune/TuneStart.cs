@@ -11,4 +11,7 @@ public sealed record TuneStart(TuneRun Run, TuneData Data, bool IsNew, int Evalu
 {
     /// <summary>Trials running in other workers on this study when this one started.</summary>
     public int OtherWorkers { get; init; }
+
+    /// <summary>The cost model's choice of workers and threads, when the request left it to the model (workers 0).</summary>
+    public WorkerPlan? WorkerPlan { get; init; }
 }

@@ -95,6 +95,13 @@ internal sealed class TuneObserver(IAnsiConsole console, bool plain, TuneSetting
                 $"  {start.Stale} trial(s) were left running by a stopped process: recorded as interrupted, their configurations run again first."));
         }
 
+        if (start.WorkerPlan is { } plan)
+        {
+            console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"  workers: {plan.Workers} trial(s) at once, {plan.ThreadsPerTrial} thread(s) each (cost model: {plan.Speedup:0.00}x one thread's throughput; one trial on every core: {plan.OneWorkerSpeedup:0.00}x)"));
+        }
+
         if (start.OtherWorkers > 0)
         {
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {start.OtherWorkers} trial(s) are running in other workers on this study."));

@@ -55,7 +55,7 @@ public sealed class TuneSettings : DataSettings
     public int Threads { get; init; }
 
     [CommandOption("--workers <N>")]
-    [Description("Trials run at once in this process; the threads (--threads, or every core) are divided between them.")]
+    [Description("Trials run at once in this process; the threads (--threads, or every core) are divided between them. 0: the engine's cost model chooses workers and threads per trial")]
     [DefaultValue(1)]
     public int Workers { get; init; } = 1;
 
@@ -143,9 +143,9 @@ public sealed class TuneSettings : DataSettings
             return $"--threads must be 0 (every core) or more, not {Threads}";
         }
 
-        if (Workers < 1)
+        if (Workers < 0)
         {
-            return $"--workers must be at least 1, not {Workers}";
+            return $"--workers must be 0 (the cost model chooses) or more, not {Workers}";
         }
 
         if (!double.IsFinite(Heartbeat) || Heartbeat <= 0)
