@@ -9,6 +9,14 @@ namespace GanTuner.Forecasting;
 /// <param name="R2">Coefficient of determination, 1 − SSE/SST.</param>
 public sealed record ErrorMetrics(double Mse, double Rmse, double Mae, double Mape, double R2)
 {
+    /// <summary>The mean of each error over <paramref name="metrics"/>, with the RMSE the root of the mean MSE.</summary>
+    public static ErrorMetrics Mean(IEnumerable<ErrorMetrics> metrics)
+    {
+        var all = metrics?.ToArray() ?? throw new ArgumentNullException(nameof(metrics));
+        var mse = all.Average(m => m.Mse);
+        return new ErrorMetrics(mse, Math.Sqrt(mse), all.Average(m => m.Mae), all.Average(m => m.Mape), all.Average(m => m.R2));
+    }
+
     /// <summary>Scores <paramref name="predicted"/> against <paramref name="actual"/>.</summary>
     public static ErrorMetrics Compute(ReadOnlySpan<double> predicted, ReadOnlySpan<double> actual)
     {

@@ -18,6 +18,24 @@ public sealed record SplitEvaluation(SplitKind Split, int Windows, ErrorMetrics 
     /// <summary>AR(p), MASE, direction and Diebold–Mariano figures; null where they could not be computed.</summary>
     public ForecastSkill? Skill { get; init; }
 
+    /// <summary>
+    /// The mean of <paramref name="folds"/>' scores, as walk-forward's objective: each error's mean over the folds,
+    /// except the RMSE, the root of the mean MSE (so U2 stays the ratio of the pooled RMSEs: the blocks are of equal
+    /// size). No AR(p), MASE or DM figures: each fold has its own baseline.
+    /// </summary>
+    public static SplitEvaluation Mean(IReadOnlyList<SplitEvaluation> folds)
+    {
+        ArgumentNullException.ThrowIfNull(folds);
+        ArgumentOutOfRangeException.ThrowIfZero(folds.Count);
+        return new SplitEvaluation(
+            folds[0].Split,
+            folds.Sum(f => f.Windows),
+            ErrorMetrics.Mean(folds.Select(f => f.Scaled)),
+            ErrorMetrics.Mean(folds.Select(f => f.Price)),
+            ErrorMetrics.Mean(folds.Select(f => f.NaiveScaled)),
+            ErrorMetrics.Mean(folds.Select(f => f.NaivePrice)));
+    }
+
     /// <summary>The model's price RMSE over the AR baseline's; NaN without <see cref="Skill"/>.</summary>
     public double U2VersusAr => Skill is null ? double.NaN : Price.Rmse / Skill.ArPrice.Rmse;
 

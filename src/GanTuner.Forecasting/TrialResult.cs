@@ -66,6 +66,10 @@ public sealed record TrialResult
     /// <summary>Training windows per epoch.</summary>
     public int TrainWindows { get; init; }
 
+    /// <summary>Walk-forward: each fold's figures, earliest first (the last fold's model is the one scored on test and
+    /// kept; <see cref="Objective"/> is the folds' mean). Empty for the other protocols.</summary>
+    public IReadOnlyList<FoldResult> Folds { get; init; } = [];
+
     /// <summary>The trained model, when <see cref="TrialOptions.KeepModel"/> asked for it.</summary>
     public ForecastModel? Model { get; init; }
 
@@ -84,7 +88,8 @@ public sealed record TrialResult
     /// units and the same with the suffix _price; naive_&lt;prefix&gt;_… for the persistence forecast;
     /// &lt;prefix&gt;_u2. Always: train_seconds, wall_seconds, cpu_seconds, cpu_percent,
     /// peak_memory_mb, parameters, epochs_run, epoch_kept, threads, train_windows, and final_train_loss /
-    /// final_val_loss once an epoch has run. Under the paper protocols the objective split is the
+    /// final_val_loss once an epoch has run. Walk-forward adds fold&lt;k&gt;_val_mse, _val_u2, _epoch_kept,
+    /// _epochs_run and _train_windows for each fold k from 1; its val_* are the folds' means. Under the paper protocols the objective split is the
     /// test split, so val_* equals test_*.
     /// </summary>
     public IReadOnlyDictionary<string, double> ToMetrics()
@@ -110,6 +115,18 @@ public sealed record TrialResult
         if (EpochValidationLoss.Count > 0)
         {
             metrics["final_val_loss"] = EpochValidationLoss[^1];
+        }
+
+        foreach (var fold in Folds)
+        {
+            metrics[FoldFigures.Key(fold.Fold, "epoch_kept")] = fold.KeptEpoch;
+            metrics[FoldFigures.Key(fold.Fold, "epochs_run")] = fold.EpochsRun;
+            metrics[FoldFigures.Key(fold.Fold, "train_windows")] = fold.TrainWindows;
+            if (fold.Validation is { } v)
+            {
+                metrics[FoldFigures.Key(fold.Fold, "val_mse")] = v.Scaled.Mse;
+                metrics[FoldFigures.Key(fold.Fold, "val_u2")] = v.U2;
+            }
         }
 
         AddSplit(metrics, "val", Objective);

@@ -50,6 +50,54 @@ public static class TrialRunner
         }
 
         using var meter = new ResourceMeter();
+        var result = data.Folds.Count == 0
+            ? RunOne(data, config, options, progress, cancellationToken)
+            : RunFolds(data, config, options, progress, cancellationToken);
+        var (wall, cpu, cpuPercent, peakMb) = meter.Stop();
+        return result with { WallSeconds = wall, CpuSeconds = cpu, CpuPercent = cpuPercent, PeakMemoryMb = peakMb };
+    }
+
+    /// <summary>
+    /// Walk-forward: trains the configuration afresh on each fold (early stopping on the fold's own validation
+    /// block), and takes the folds' mean validation scores as the objective. The last fold's model is the one
+    /// scored on test and kept: it is trained on the latest rows a fold may use, its epoch was chosen by early
+    /// stopping on its own validation block as under holdout (which keeps its validation part out of the model
+    /// too), and it costs no further training. Retraining on the whole development part would need an epoch
+    /// count with nothing left to check it on.
+    /// </summary>
+    private static TrialResult RunFolds(ForecastDataset data, TrialConfig config, TrialOptions options, IProgress<TrialProgress>? progress, CancellationToken cancellationToken)
+    {
+        var folds = new List<FoldResult>();
+        var results = new List<TrialResult>();
+        for (var k = 0; k < data.Folds.Count; k++)
+        {
+            var fold = data.Folds[k];
+            var last = k == data.Folds.Count - 1;
+            var result = RunOne(fold, config, last ? options : options with { KeepModel = false }, progress, cancellationToken);
+            var validation = fold.Validation;
+            folds.Add(new FoldResult(k + 1, fold.Train.Count, validation.TargetDates[0], validation.TargetDates[^1], result.Objective, result.EpochsRun, result.KeptEpoch));
+            results.Add(result);
+            if (result.Status != TrialStatus.Ok)
+            {
+                return result with
+                {
+                    Folds = folds,
+                    FailureReason = string.Create(CultureInfo.InvariantCulture, $"fold {k + 1} of {data.Folds.Count}: {result.FailureReason}"),
+                    TrainSeconds = results.Sum(r => r.TrainSeconds),
+                };
+            }
+        }
+
+        return results[^1] with
+        {
+            Folds = folds,
+            Objective = SplitEvaluation.Mean([.. results.Select(r => r.Objective!)]),
+            TrainSeconds = results.Sum(r => r.TrainSeconds),
+        };
+    }
+
+    private static TrialResult RunOne(ForecastDataset data, TrialConfig config, TrialOptions options, IProgress<TrialProgress>? progress, CancellationToken cancellationToken)
+    {
         var run = new TrialRun(data, config, options, progress, cancellationToken);
         try
         {
@@ -66,8 +114,7 @@ public static class TrialRunner
         }
 #pragma warning restore CA1031
 
-        var (wall, cpu, cpuPercent, peakMb) = meter.Stop();
-        return run.Result() with { WallSeconds = wall, CpuSeconds = cpu, CpuPercent = cpuPercent, PeakMemoryMb = peakMb };
+        return run.Result();
     }
 
     private static TrialResult Failed(TrialConfig config, string reason) =>
@@ -179,9 +226,14 @@ public static class TrialRunner
             }
 
             var baseline = FitBaseline(data);
-            _test = Evaluate(trainer, data.Test, baseline, out var testPrices);
+            // An earlier walk-forward fold has no test windows: the test part is scored once, by the last fold.
+            if (data.Test.Count > 0)
+            {
+                _test = Evaluate(trainer, data.Test, baseline, out var testPrices);
+                _testPredictions = new PredictionSeries(data.Test.TargetDates, data.Test.ActualClose, testPrices, data.Test.PreviousClose);
+            }
+
             _objective = data.ObjectiveSplit == SplitKind.Test ? _test : Evaluate(trainer, objective, baseline, out _);
-            _testPredictions = new PredictionSeries(data.Test.TargetDates, data.Test.ActualClose, testPrices, data.Test.PreviousClose);
             if (options.KeepModel)
             {
                 _model = new ForecastModel(network, data.Spec, data.WindowScaling, data.FeatureScaling);

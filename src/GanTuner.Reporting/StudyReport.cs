@@ -75,7 +75,7 @@ public static class StudyReport
     // The trial runner's objective is the MSE of the split the protocol optimises (TrialResult.ObjectiveSplit).
     private static string Objective(string? protocol) => protocol switch
     {
-        "holdout" => "val_mse",
+        "holdout" or "walk-forward" => "val_mse",
         "paper" or "paper-shuffled" => "test_mse",
         _ => "objective",
     };

@@ -24,7 +24,7 @@ public static class StudyAttributeKeys
     /// <summary>The price column's header, for files whose layout had to be given (--value-column).</summary>
     public const string ValueColumn = "value_column";
 
-    /// <summary>holdout, paper or paper-shuffled.</summary>
+    /// <summary>holdout, paper, paper-shuffled or walk-forward.</summary>
     public const string Protocol = "protocol";
 
     /// <summary>level or log-return.</summary>

@@ -9,7 +9,7 @@ public sealed class TuneOptionTests : IDisposable
     [Theory]
     [InlineData("gantuner: --iterations must be at least 1, not 0", "--iterations", "0")]
     [InlineData("gantuner: unknown tuner 'bayes'", "--tuner", "bayes")]
-    [InlineData("gantuner: --protocol must be one of holdout, paper, paper-shuffled, not 'random'", "--protocol", "random")]
+    [InlineData("gantuner: --protocol must be one of holdout, paper, paper-shuffled, walk-forward, not 'random'", "--protocol", "random")]
     [InlineData("gantuner: --gan-no-injection, --gan-no-feedback and --gan-no-diversity apply to the gan tuner, not 'tpe'", "--tuner", "tpe", "--gan-no-injection")]
     [InlineData("gantuner: --space: the file 'nowhere.json' does not exist", "--space", "nowhere.json")]
     [InlineData("gantuner: --study 'a/b' cannot name a folder", "--study", "a/b")]

@@ -23,6 +23,17 @@ public sealed class PostgresStudyStoreTests : StudyStoreContract
     }
 
     [Fact]
+    public void The_change_token_moves_when_a_write_commits()
+    {
+        var store = (PostgresStudyStore)Store;
+        var before = store.ChangeToken();
+
+        Assert.True(store.TryCreateStudy(Study("token")));
+
+        Assert.NotEqual(before, store.ChangeToken());
+    }
+
+    [Fact]
     public void A_new_schema_gets_the_current_schema_version()
     {
         Assert.Equal(PostgresStudyStore.SchemaVersion, Query("SELECT version FROM schema_version"));

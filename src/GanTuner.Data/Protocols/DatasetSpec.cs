@@ -8,6 +8,8 @@ namespace GanTuner.Data.Protocols;
 /// <param name="ShuffleSeed">Seed of the window shuffle under <see cref="Protocol.PaperShuffled"/>; unused otherwise.</param>
 /// <param name="Scaling">One min–max scaler for all windows (the paper's way), or each window relative to itself.</param>
 /// <param name="Features">The inputs at each time step: the close, and optionally its return, the day's range and the volume.</param>
+/// <param name="Folds">Walk-forward only: the number of folds K (at least 2).</param>
+/// <param name="FoldWindow">Walk-forward only: expanding or sliding training rows.</param>
 public sealed record DatasetSpec(
     int SequenceLength,
     Protocol Protocol = Protocol.Holdout,
@@ -15,4 +17,10 @@ public sealed record DatasetSpec(
     PriceColumn Column = PriceColumn.Close,
     int ShuffleSeed = 42,
     Scaling Scaling = Scaling.Global,
-    InputFeatures Features = InputFeatures.Close);
+    InputFeatures Features = InputFeatures.Close,
+    int Folds = DatasetSpec.DefaultFolds,
+    FoldWindow FoldWindow = FoldWindow.Expanding)
+{
+    /// <summary>The folds of <c>--protocol walk-forward</c> when <c>--folds</c> is not given.</summary>
+    public const int DefaultFolds = 5;
+}

@@ -19,10 +19,12 @@ public sealed record FeatureScaling(InputFeatures Features, IReadOnlyList<double
     /// <summary>Extra inputs per time step.</summary>
     public int Extras => Min.Count;
 
-    /// <summary>Fits each extra feature on rows [1, <paramref name="fitEnd"/>) (row 0 has no return).</summary>
+    /// <summary>Fits each extra feature on rows [<paramref name="fitStart"/>, <paramref name="fitEnd"/>), from row 1 at the
+    /// earliest (row 0 has no return).</summary>
     /// <exception cref="PriceDataException">A feature is constant over the fitting rows.</exception>
-    public static FeatureScaling Fit(InputFeatures features, IReadOnlyList<double[]> extras, int fitEnd, string source)
+    public static FeatureScaling Fit(InputFeatures features, IReadOnlyList<double[]> extras, int fitStart, int fitEnd, string source)
     {
+        var first = Math.Max(1, fitStart);
         ArgumentNullException.ThrowIfNull(extras);
         var min = new double[extras.Count];
         var max = new double[extras.Count];
@@ -30,7 +32,7 @@ public sealed record FeatureScaling(InputFeatures Features, IReadOnlyList<double
         var names = features.Each().Skip(1).Select(f => f.SingleName()).ToList();
         for (var k = 0; k < extras.Count; k++)
         {
-            var part = extras[k].AsSpan(1, fitEnd - 1);
+            var part = extras[k].AsSpan(first, Math.Max(0, fitEnd - first));
             var mean = 0.0;
             min[k] = double.PositiveInfinity;
             max[k] = double.NegativeInfinity;
@@ -49,7 +51,7 @@ public sealed record FeatureScaling(InputFeatures Features, IReadOnlyList<double
             }
 
             spread[k] = Math.Sqrt(sum / part.Length);
-            if (!(max[k] > min[k]) || !(spread[k] > 0))
+            if (part.IsEmpty || !(max[k] > min[k]) || !(spread[k] > 0))
             {
                 throw new PriceDataException($"{source}: the {names[k]} input is constant over the fitting rows; drop it from --features");
             }

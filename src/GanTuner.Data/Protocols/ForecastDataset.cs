@@ -11,7 +11,7 @@ public sealed class ForecastDataset
     private readonly double[] _raw;
     private readonly double[][] _extras;
 
-    private ForecastDataset(PriceSeries series, DatasetSpec spec, SplitPlan plan, WindowScaling scaling, double[] raw, double[][] extras, FeatureScaling featureScaling)
+    private ForecastDataset(PriceSeries series, DatasetSpec spec, SplitPlan plan, WindowScaling scaling, double[] raw, double[][] extras, FeatureScaling featureScaling, IReadOnlyList<ForecastDataset> earlierFolds)
     {
         _extras = extras;
         FeatureScaling = featureScaling;
@@ -25,6 +25,7 @@ public sealed class ForecastDataset
         Train = Windows(SplitKind.Train, rows.Train);
         Validation = Windows(SplitKind.Validation, rows.Validation);
         Test = Windows(SplitKind.Test, rows.Test);
+        Folds = plan.Folds.Count == 0 ? [] : [.. earlierFolds, this];
     }
 
     public PriceSeries Series { get; }
@@ -56,6 +57,13 @@ public sealed class ForecastDataset
     public WindowSplit Validation { get; }
 
     public WindowSplit Test { get; }
+
+    /// <summary>
+    /// Walk-forward's folds, earliest first, each with its own training windows, validation block and scaler, fitted
+    /// on its own training rows; the last one is this dataset itself, the only one with test windows. Empty for the
+    /// other protocols.
+    /// </summary>
+    public IReadOnlyList<ForecastDataset> Folds { get; }
 
     /// <summary>The split whose MSE a tuner minimises: validation under holdout, test under the paper protocols.</summary>
     public SplitKind ObjectiveSplit => Plan.ObjectiveSplit;
@@ -114,10 +122,10 @@ public sealed class ForecastDataset
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentOutOfRangeException.ThrowIfLessThan(spec.SequenceLength, 1);
-        var plan = new SplitPlan(series.Count, spec.SequenceLength, spec.Protocol, spec.Target);
+        var plan = new SplitPlan(series.Count, spec.SequenceLength, spec.Protocol, spec.Target, spec.Folds, spec.FoldWindow);
         if (!plan.IsUsable)
         {
-            var need = SplitPlan.MinimumRows(spec.SequenceLength, spec.Protocol, spec.Target);
+            var need = SplitPlan.MinimumRows(spec.SequenceLength, spec.Protocol, spec.Target, spec.Folds);
             throw new PriceDataException(
                 $"{series.Source}: too few rows for protocol {spec.Protocol.Name()} and sequence length {spec.SequenceLength} "
                 + $"({series.Count} rows; need at least {need})");
@@ -125,9 +133,24 @@ public sealed class ForecastDataset
 
         var prices = series.Prices(spec.Column);
         var raw = spec.Target == ForecastTarget.Level ? prices : LogReturns(prices);
-        // Log returns start at row 1: row 0 has no previous close.
-        var fitStart = spec.Target == ForecastTarget.Level ? 0 : 1;
-        var fitPart = raw.AsSpan(fitStart, plan.FitEnd - fitStart);
+        var extras = FeatureColumns.Compute(series, spec.Column, spec.Features);
+        // Every fold fits the extra inputs' scaling on its own fitting rows, as it does the close's.
+        FeatureScaling FitFeatures(SplitPlan part) =>
+            extras.Length == 0 ? FeatureScaling.CloseOnly : FeatureScaling.Fit(spec.Features, extras, part.FitStart, part.FitEnd, series.Source);
+        var earlier = plan.Folds.Count == 0 ? [] : Enumerable.Range(0, plan.Folds.Count - 1)
+            .Select(k => plan.Fold(k))
+            .Select(fold => new ForecastDataset(series, spec, fold, FitScaling(series, spec, fold, prices, raw), raw, extras, FitFeatures(fold), []))
+            .ToArray();
+        return new ForecastDataset(series, spec, plan, FitScaling(series, spec, plan, prices, raw), raw, extras, FitFeatures(plan), earlier);
+    }
+
+    /// <summary>The scaling fitted on the rows [FitStart, FitEnd) of <paramref name="plan"/> only: nothing a later
+    /// split holds reaches it.</summary>
+    private static WindowScaling FitScaling(PriceSeries series, DatasetSpec spec, SplitPlan plan, double[] prices, double[] raw)
+    {
+        // A log return needs the close before it, so the fold's returns start one row into its rows (row 1 at the least).
+        var fitStart = spec.Target == ForecastTarget.Level ? plan.FitStart : plan.FitStart + 1;
+        var fitPart = raw.AsSpan(fitStart, Math.Max(0, plan.FitEnd - fitStart));
         if (fitPart.IsEmpty || fitPart.IndexOfAnyExcept(fitPart[0]) < 0)
         {
             throw new PriceDataException(
@@ -135,17 +158,14 @@ public sealed class ForecastDataset
         }
 
         var scaler = MinMaxScaler.Fit(fitPart);
-        var typical = WindowScaling.RmsLogReturn(prices.AsSpan(0, plan.FitEnd));
-        var scaling = new WindowScaling(spec.Scaling, spec.Target, scaler, spec.Scaling == Scaling.Window ? typical : double.NaN);
-        var extras = FeatureColumns.Compute(series, spec.Column, spec.Features);
-        var featureScaling = extras.Length == 0 ? FeatureScaling.CloseOnly : FeatureScaling.Fit(spec.Features, extras, plan.FitEnd, series.Source);
-        return new ForecastDataset(series, spec, plan, scaling, raw, extras, featureScaling);
+        var typical = WindowScaling.RmsLogReturn(prices.AsSpan(plan.FitStart, plan.FitEnd - plan.FitStart));
+        return new WindowScaling(spec.Scaling, spec.Target, scaler, spec.Scaling == Scaling.Window ? typical : double.NaN);
     }
 
     /// <summary>A one-line summary for logs and reports.</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Spec.Protocol.Name()}/{Spec.Target.Name()}/{Spec.Scaling.Name()} L={SequenceLength}, inputs {Spec.Features.Name()}: train {Train.Count}, validation {Validation.Count}, test {Test.Count} windows");
+        $"{Spec.Protocol.Name()}{(Folds.Count > 0 ? $" K={Folds.Count} {Spec.FoldWindow.Name()}" : string.Empty)}/{Spec.Target.Name()}/{Spec.Scaling.Name()} L={SequenceLength}, inputs {Spec.Features.Name()}: train {Train.Count}, validation {Validation.Count}, test {Test.Count} windows");
 
     private static double[] LogReturns(double[] prices)
     {
@@ -169,11 +189,10 @@ public sealed class ForecastDataset
                 new Random(seed).Shuffle(all);
                 return (all[..plan.TrainWindows], [], all[plan.TrainWindows..]);
             default:
-                var trainEnd = first + plan.TrainWindows;
                 var validationStart = Math.Max(first, plan.FitEnd);
                 var testStart = Math.Max(first, plan.TrainEnd);
                 return (
-                    Enumerable.Range(first, plan.TrainWindows).ToArray(),
+                    Enumerable.Range(plan.TrainStart, plan.TrainWindows).ToArray(),
                     Enumerable.Range(validationStart, plan.ValidationWindows).ToArray(),
                     Enumerable.Range(testStart, plan.TestWindows).ToArray());
         }

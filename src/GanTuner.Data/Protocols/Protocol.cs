@@ -11,4 +11,10 @@ public enum Protocol
 
     /// <summary>As <see cref="Paper"/> but windows shuffled before the split. Leaks the future into training.</summary>
     PaperShuffled,
+
+    /// <summary>
+    /// Chronological 80/20; the first 80 % (the development part) holds K folds, each validating on a later block
+    /// and trained (scaler included) on the rows before it only; the search optimises the folds' mean validation MSE.
+    /// </summary>
+    WalkForward,
 }

@@ -3,11 +3,27 @@ namespace GanTuner.Data.Protocols;
 /// <summary>The command-line names and one-line descriptions of protocols and targets.</summary>
 public static class ProtocolNames
 {
-    public static IReadOnlyList<string> Protocols { get; } = ["holdout", "paper", "paper-shuffled"];
+    public static IReadOnlyList<string> Protocols { get; } = ["holdout", "paper", "paper-shuffled", "walk-forward"];
 
     public static IReadOnlyList<string> Targets { get; } = ["level", "log-return"];
 
     public static IReadOnlyList<string> Scalings { get; } = ["global", "window"];
+
+    public static IReadOnlyList<string> FoldWindows { get; } = ["expanding", "sliding"];
+
+    public static string Name(this FoldWindow window) => window switch
+    {
+        FoldWindow.Expanding => "expanding",
+        FoldWindow.Sliding => "sliding",
+        _ => throw new ArgumentOutOfRangeException(nameof(window), window, null),
+    };
+
+    public static bool TryParseFoldWindow(string? text, out FoldWindow window)
+    {
+        var index = Index(FoldWindows, text);
+        window = (FoldWindow)Math.Max(index, 0);
+        return index >= 0;
+    }
 
     public static string Name(this Scaling scaling) => scaling switch
     {
@@ -28,6 +44,7 @@ public static class ProtocolNames
         Protocol.Holdout => "holdout",
         Protocol.Paper => "paper",
         Protocol.PaperShuffled => "paper-shuffled",
+        Protocol.WalkForward => "walk-forward",
         _ => throw new ArgumentOutOfRangeException(nameof(protocol), protocol, null),
     };
 
@@ -37,6 +54,11 @@ public static class ProtocolNames
         ForecastTarget.LogReturn => "log-return",
         _ => throw new ArgumentOutOfRangeException(nameof(target), target, null),
     };
+
+    /// <summary>The split whose MSE a tuner minimises: validation under holdout and walk-forward (there the folds'
+    /// mean), test under the paper protocols.</summary>
+    public static SplitKind ObjectiveSplit(this Protocol protocol) =>
+        protocol is Protocol.Holdout or Protocol.WalkForward ? SplitKind.Validation : SplitKind.Test;
 
     public static string Describe(this Protocol protocol) => protocol switch
     {
@@ -49,6 +71,10 @@ public static class ProtocolNames
         Protocol.PaperShuffled =>
             "paper-shuffled (LEAKY): as paper but windows shuffled before the 80/20 split, so training windows come "
             + "from after test days; reproduces the paper's error levels, not a fair forecast",
+        Protocol.WalkForward =>
+            "walk-forward: chronological; test on the last 20 %; the first 80 % holds K folds, each validating on a later "
+            + "block and trained, scaler included, on the rows before it only; the search optimises the folds' mean "
+            + "validation MSE; the last fold's model is scored on test",
         _ => throw new ArgumentOutOfRangeException(nameof(protocol), protocol, null),
     };
 

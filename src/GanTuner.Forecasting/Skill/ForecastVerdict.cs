@@ -26,5 +26,5 @@ public static class ForecastVerdict
 
     /// <summary>", DM p = …" for a sentence, or nothing without a p-value.</summary>
     public static string PValueClause(double pValue) =>
-        double.IsFinite(pValue) ? string.Create(CultureInfo.InvariantCulture, $" (Diebold–Mariano p = {pValue:G3})") : string.Empty;
+        double.IsFinite(pValue) ? $" (Diebold–Mariano p = {pValue.ToString("G3", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal)})" : string.Empty;
 }

@@ -95,6 +95,7 @@ internal sealed class StudyData
                 new("Test", plan.TrainEnd, Series.Count - plan.TrainEnd),
             ],
             Protocol.Paper => [new("Train", 0, plan.TrainEnd), new("Test", plan.TrainEnd, Series.Count - plan.TrainEnd)],
+            Protocol.WalkForward => [new("Development (walk-forward folds)", 0, plan.TrainEnd), new("Test", plan.TrainEnd, Series.Count - plan.TrainEnd)],
             _ => [],
         };
         var fit = prices[..Math.Max(0, plan.FitEnd)];
@@ -105,7 +106,8 @@ internal sealed class StudyData
             fittedOn += "; the model saw scaled log returns, not these prices";
         }
 
-        ScalerRange? scaler = fit.Length > 0 && fit.Min() < fit.Max() ? new ScalerRange(fit.Min(), fit.Max(), fittedOn) : null;
+        // Walk-forward fits one scaler per fold, on that fold's training rows: no single range to draw.
+        ScalerRange? scaler = Protocol != Protocol.WalkForward && fit.Length > 0 && fit.Min() < fit.Max() ? new ScalerRange(fit.Min(), fit.Max(), fittedOn) : null;
         var label = Column == PriceColumn.AdjClose ? "Adjusted close" : "Close";
         return new PriceHistory(Series.Source, label, Series.Dates, prices, [.. segments.Where(s => s.Count > 0)], scaler);
     }

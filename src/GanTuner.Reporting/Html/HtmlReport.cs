@@ -183,6 +183,7 @@ public static class HtmlReport
         html.Close("tr").Close("tbody").Close("table").Close("div");
         html.Element("h3", "Its errors, beside the naive forecast");
         MetricsTable.Write(html, best, model.Study.Protocol);
+        FoldTable.Write(html, best);
         html.Close("section");
     }
 

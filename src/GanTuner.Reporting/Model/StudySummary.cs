@@ -3,7 +3,7 @@ namespace GanTuner.Reporting.Model;
 /// <summary>What the page header says about a study: its name, tuner, objective, and the data it ran on.</summary>
 public sealed record StudySummary(string Name, string Tuner, string Objective)
 {
-    /// <summary>The evaluation protocol (holdout, paper, paper-shuffled), when the study recorded it.</summary>
+    /// <summary>The evaluation protocol (holdout, paper, paper-shuffled, walk-forward), when the study recorded it.</summary>
     public string? Protocol { get; init; }
 
     /// <summary>Where the prices came from (a file, a symbol, the embedded set), when recorded.</summary>

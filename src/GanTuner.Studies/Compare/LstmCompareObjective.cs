@@ -33,7 +33,7 @@ public sealed class LstmCompareObjective : ICompareObjective
         Space = space;
         StudyAttributes = attributes;
         Tag = tag;
-        ValueName = settings.Protocol == Protocol.Holdout ? "val_mse" : "test_mse";
+        ValueName = settings.Protocol.ObjectiveSplit() == SplitKind.Test ? "test_mse" : "val_mse";
         _datasets = new ForecastDatasetCache(data.Series, settings.Training.Spec(settings.Source, 1, settings.Seed));
     }
 

@@ -29,4 +29,10 @@ public sealed record TrainingChoices
 
     /// <summary>Comma-separated names of <c>InputFeatureNames.Names</c> (null: the close alone).</summary>
     public string? Features { get; init; }
+
+    /// <summary>Walk-forward's number of folds (only with the walk-forward protocol).</summary>
+    public int? Folds { get; init; }
+
+    /// <summary>expanding or sliding (only with the walk-forward protocol).</summary>
+    public string? Window { get; init; }
 }

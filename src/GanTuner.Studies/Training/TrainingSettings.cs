@@ -7,7 +7,7 @@ using GanTuner.Studies.Data;
 namespace GanTuner.Studies.Training;
 
 /// <summary>How every trial of a run turns the prices into windows and trains on them: the protocol, the target,
-/// the scaling and early stopping. Every front end builds it with <see cref="From"/>, so each option is parsed,
+/// the scaling, early stopping and walk-forward's folds. Every front end builds it with <see cref="From"/>, so each option is parsed,
 /// defaulted by its preset and checked in one place.</summary>
 /// <param name="Protocol">How the series is split and where the scaler is fitted.</param>
 /// <param name="Target">What the LSTM predicts.</param>
@@ -24,10 +24,25 @@ public sealed record TrainingSettings(Protocol Protocol, ForecastTarget Target, 
     /// <summary>What measured best under an honest protocol (README, "Forecasts that learn"): holdout, window scaling and early stopping.</summary>
     public static TrainingSettings Default { get; } = new(Protocol.Holdout, ForecastTarget.Level, Scaling.Window, new EarlyStopping());
 
-    /// <summary>What study names add beyond the paper's training: "-window" for window scaling, "-es" for early stopping.</summary>
+    /// <summary>Walk-forward only: the number of folds K.</summary>
+    public int Folds { get; init; } = DatasetSpec.DefaultFolds;
+
+    /// <summary>Walk-forward only: expanding or sliding training rows.</summary>
+    public FoldWindow FoldWindow { get; init; }
+
+    public bool IsWalkForward => Protocol == Protocol.WalkForward;
+
+    /// <summary>What study names add beyond the paper's training: "-k5" (and "-sliding") for walk-forward's folds,
+    /// "-window" for window scaling, "-es" for early stopping.</summary>
     public string NamePart =>
-        (Scaling == Scaling.Window ? "-window" : string.Empty) + (EarlyStopping is null ? string.Empty : "-es")
+        (IsWalkForward ? string.Create(CultureInfo.InvariantCulture, $"-k{Folds}") + (FoldWindow == FoldWindow.Sliding ? "-sliding" : string.Empty) : string.Empty)
+        + (Scaling == Scaling.Window ? "-window" : string.Empty) + (EarlyStopping is null ? string.Empty : "-es")
         + (Features == InputFeatures.Close ? string.Empty : "-inputs-" + Features.Name().Replace(',', '-'));
+
+    /// <summary>Walk-forward's folds in words ("5 expanding"), or null for the other protocols.</summary>
+    public string? FoldsDescription => IsWalkForward
+        ? string.Create(CultureInfo.InvariantCulture, $"{Folds} {FoldWindow.Name()}")
+        : null;
 
     /// <summary>Early stopping in words, for study attributes and headers.</summary>
     public string EarlyStoppingDescription => EarlyStopping is { } e
@@ -50,7 +65,7 @@ public sealed record TrainingSettings(Protocol Protocol, ForecastTarget Target, 
     public DatasetSpec Spec(PriceSource source, int sequenceLength, int shuffleSeed = 42)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return new(sequenceLength, Protocol, Target, source.Csv.ModelledColumn, shuffleSeed, Scaling, Features);
+        return new(sequenceLength, Protocol, Target, source.Csv.ModelledColumn, shuffleSeed, Scaling, Features, Folds, FoldWindow);
     }
 
     /// <summary>The options of every trial (keeping its model when asked).</summary>
@@ -78,6 +93,8 @@ public sealed record TrainingSettings(Protocol Protocol, ForecastTarget Target, 
         var features = InputFeatures.Close;
         string? featureProblem = null;
         var knownFeatures = choices.Features is null || InputFeatureNames.TryParse(choices.Features, out features, out featureProblem);
+        var knownWindow = ProtocolNames.TryParseFoldWindow(choices.Window ?? "expanding", out var window);
+        var walkForward = knownProtocol && protocol == Protocol.WalkForward;
         problem = !knownProtocol
             ? $"--protocol must be one of {string.Join(", ", ProtocolNames.Protocols)}, not '{protocolName}'"
             : !knownTarget
@@ -88,6 +105,12 @@ public sealed record TrainingSettings(Protocol Protocol, ForecastTarget Target, 
             ? $"--scaling must be one of {string.Join(", ", ProtocolNames.Scalings)}, not '{scalingName}'"
             : stoppingName is not ("on" or "off")
             ? $"--early-stopping must be on or off, not '{choices.EarlyStopping}'"
+            : !walkForward && (choices.Folds is not null || choices.Window is not null)
+            ? $"--folds and --window apply to --protocol walk-forward, not '{protocol.Name()}'"
+            : choices.Folds is < 2
+            ? $"--folds must be at least 2, not {choices.Folds}"
+            : !knownWindow
+            ? $"--window must be one of {string.Join(", ", ProtocolNames.FoldWindows)}, not '{choices.Window}'"
             : !knownFeatures
             ? featureProblem
             : null;
@@ -98,6 +121,8 @@ public sealed record TrainingSettings(Protocol Protocol, ForecastTarget Target, 
 
         var stopping = stoppingName == "off" ? null : new EarlyStopping(choices.Patience ?? 3, choices.MinSteps ?? 300, choices.MaxEpochs ?? 30);
         problem = stopping?.Problem() is { } why ? $"early stopping: {why} (--patience, --min-steps, --max-epochs)" : null;
-        return problem is null ? new TrainingSettings(protocol, target, scaling, stopping) { Features = features } : null;
+        return problem is null
+            ? new TrainingSettings(protocol, target, scaling, stopping) { Folds = choices.Folds ?? DatasetSpec.DefaultFolds, FoldWindow = window, Features = features }
+            : null;
     }
 }

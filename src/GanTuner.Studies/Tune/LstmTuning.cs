@@ -51,7 +51,7 @@ public static class LstmTuning
             outDirectory,
             attributes,
             new ForecastDatasetCache(data.Series, request.Spec(1)),
-            request.Protocol != Protocol.Holdout ? "test_mse" : "val_mse",
+            request.Protocol.ObjectiveSplit() == SplitKind.Test ? "test_mse" : "val_mse",
             request.Epochs,
             request.Seed,
             request.Threads,

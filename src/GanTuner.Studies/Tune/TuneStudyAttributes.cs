@@ -26,13 +26,16 @@ public static class TuneStudyAttributes
     /// <summary>Early stopping of every trial ("off", or its patience and budgets).</summary>
     public const string EarlyStopping = "early_stopping";
 
+    /// <summary>Walk-forward's folds ("5 expanding"); absent for the other protocols.</summary>
+    public const string Folds = "folds";
+
     /// <summary>The Yahoo symbol the data came from, when it did (predict fetches it again for fresh prices).</summary>
     public const string Symbol = "symbol";
 
     // What a trial's value depends on. The data's path may change (a moved file); its rows may not.
     private static readonly string[] MustMatch =
     [
-        StudyAttributeKeys.Protocol, StudyAttributeKeys.Target, StudyAttributeKeys.Column, Epochs, Scaling, EarlyStopping, Features,
+        StudyAttributeKeys.Protocol, StudyAttributeKeys.Target, StudyAttributeKeys.Column, Epochs, Scaling, EarlyStopping, Features, Folds,
         StudyAttributeKeys.DataRows, StudyAttributeKeys.DataFirst, StudyAttributeKeys.DataLast,
     ];
 
@@ -59,6 +62,7 @@ public static class TuneStudyAttributes
         AddIfGiven(attributes, StudyAttributeKeys.ValueColumn, settings.Source.Csv.ValueColumn);
         AddIfGiven(attributes, Symbol, settings.Source.Symbol);
         AddIfGiven(attributes, Features, settings.Training.Features == InputFeatures.Close ? null : settings.Training.Features.Name());
+        AddIfGiven(attributes, Folds, settings.Training.FoldsDescription);
         return attributes;
     }
 

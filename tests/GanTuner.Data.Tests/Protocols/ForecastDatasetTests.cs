@@ -5,7 +5,7 @@ namespace GanTuner.Data.Tests.Protocols;
 /// <summary>The properties a forecaster must be able to trust, checked over many random lengths and window sizes.</summary>
 public sealed class ForecastDatasetTests
 {
-    private static readonly Protocol[] AllProtocols = [Protocol.Holdout, Protocol.Paper, Protocol.PaperShuffled];
+    private static readonly Protocol[] AllProtocols = [Protocol.Holdout, Protocol.Paper, Protocol.PaperShuffled, Protocol.WalkForward];
     private static readonly ForecastTarget[] AllTargets = [ForecastTarget.Level, ForecastTarget.LogReturn];
     private static readonly Scaling[] AllScalings = [Scaling.Global, Scaling.Window];
 
@@ -279,7 +279,7 @@ public sealed class ForecastDatasetTests
         var random = new Random(16);
         for (var c = 0; c < 60; c++)
         {
-            var spec = new DatasetSpec(random.Next(1, 80), AllProtocols[c % 3], AllTargets[c / 3 % 2]);
+            var spec = new DatasetSpec(random.Next(1, 80), AllProtocols[c % 4], AllTargets[c / 4 % 2]);
             var minimum = (int)SplitPlan.MinimumRows(spec.SequenceLength, spec.Protocol, spec.Target);
 
             var e = Assert.Throws<PriceDataException>(() => ForecastDataset.Build(RandomSeries.Walk(random, minimum - 1), spec));

@@ -42,7 +42,7 @@ public class DataSettings : CommandSettings
     public string Preset { get; init; } = "default";
 
     [CommandOption("--protocol <PROTOCOL>")]
-    [Description("holdout (the default preset's: scaler on training rows, tune on validation), paper (scaler on all rows, tune on test) or paper-shuffled (LEAKY: windows shuffled before the split, reproduces the paper's errors).")]
+    [Description("holdout (the default preset's: scaler on training rows, tune on validation), paper (scaler on all rows, tune on test), paper-shuffled (LEAKY: windows shuffled before the split, reproduces the paper's errors) or walk-forward (--folds folds inside the first 80 %, each scaled and trained on the rows before its validation block; tune on their mean validation MSE).")]
     public string? ProtocolOption { get; init; }
 
     [CommandOption("--target <TARGET>")]
@@ -73,6 +73,14 @@ public class DataSettings : CommandSettings
     [Description("The LSTM's inputs at each time step, comma-separated: close (always; the modelled series), return (its one-step log return), range ((high - low) / close) and volume (ln(1 + volume)), where the data have them. Default: close. Each input is scaled like the close (--scaling); the target stays the close.")]
     public string? FeaturesOption { get; init; }
 
+    [CommandOption("--folds <K>")]
+    [Description("Walk-forward: the number of folds, at least 2 (default 5). The last fold's model is scored on test and kept.")]
+    public int? Folds { get; init; }
+
+    [CommandOption("--window <WINDOW>")]
+    [Description("Walk-forward: expanding (each fold trains on every row before its validation block; default) or sliding (on as many rows as the first fold, just before its block).")]
+    public string? Window { get; init; }
+
     /// <summary>The training options as given, unparsed (null: the preset's).</summary>
     public TrainingChoices TrainingChoices => new()
     {
@@ -85,6 +93,8 @@ public class DataSettings : CommandSettings
         MinSteps = MinSteps,
         MaxEpochs = MaxEpochs,
         Features = FeaturesOption,
+        Folds = Folds,
+        Window = Window,
     };
 
     /// <summary>Protocol, target, scaling and early stopping as the options and the preset ask (checked by <see cref="Validate"/>).</summary>

@@ -52,13 +52,42 @@ public sealed class DataShowCommand : AsyncCommand<DataShowCommand.Settings>
             splits.AddRow(new Text(split.Kind.ToString().ToLowerInvariant() + objective), new Text(Number(split.Count)), new Text(dates));
         }
 
-        var fitRows = training.Target == ForecastTarget.Level ? $"rows 1-{plan.FitEnd}" : $"log returns up to row {plan.FitEnd}";
+        var fitRows = training.Target == ForecastTarget.Level ? $"rows {plan.FitStart + 1}-{plan.FitEnd}"
+            : plan.FitStart == 0 ? $"log returns up to row {plan.FitEnd}" : $"log returns of rows {plan.FitStart + 2}-{plan.FitEnd}";
         AnsiConsole.Write(splits);
+        if (data.Folds.Count > 0)
+        {
+            AnsiConsole.Write(Folds(data));
+        }
+
         AnsiConsole.WriteLine(
             $"protocol {training.Protocol.Name()}, target {training.Target.Name()}, L = {settings.SequenceLength}; "
-            + $"scaler fitted on {fitRows}: [{Price(data.Scaler.Min)}, {Price(data.Scaler.Max)}]");
+            + $"{(data.Folds.Count > 0 ? "the last fold's " : string.Empty)}scaler fitted on {fitRows}: [{Price(data.Scaler.Min)}, {Price(data.Scaler.Max)}]");
         AnsiConsole.WriteLine(training.Protocol.Describe());
         return 0;
+    }
+
+    private static Table Folds(ForecastDataset data)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title($"walk-forward folds ({data.Spec.FoldWindow.Name()})")
+            .AddColumn(new TableColumn("Fold").RightAligned())
+            .AddColumn("Training (scaler) rows")
+            .AddColumn(new TableColumn("Training windows").RightAligned())
+            .AddColumn(new TableColumn("Validation windows").RightAligned())
+            .AddColumn("Validation target dates");
+        for (var k = 0; k < data.Folds.Count; k++)
+        {
+            var fold = data.Folds[k];
+            var validation = fold.Validation;
+            table.AddRow(
+                (k + 1).ToString(CultureInfo.InvariantCulture),
+                $"{fold.Plan.FitStart + 1}-{fold.Plan.FitEnd}",
+                Number(fold.Train.Count),
+                Number(validation.Count),
+                $"{Iso(validation.TargetDates[0])} to {Iso(validation.TargetDates[^1])}");
+        }
+
+        return table;
     }
 
     private static void Row(Table table, string name, string value) => table.AddRow(new Text(name), new Text(value));

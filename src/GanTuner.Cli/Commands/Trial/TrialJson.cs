@@ -8,7 +8,8 @@ namespace GanTuner.Cli.Commands.Trial;
 
 /// <summary>
 /// The one-line JSON form of a trial: status, reason, data facts, the configuration, every metric of
-/// <see cref="TrialResult.ToMetrics"/> as a top-level field (NaN as null), and the per-epoch losses.
+/// <see cref="TrialResult.ToMetrics"/> as a top-level field (NaN as null), walk-forward's folds (an empty array
+/// for the other protocols), and the per-epoch losses.
 /// </summary>
 internal static class TrialJson
 {
@@ -42,6 +43,22 @@ internal static class TrialJson
                 WriteNumber(json, key, value);
             }
 
+            json.WriteStartArray("folds");
+            foreach (var f in result.Folds)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("fold", f.Fold);
+                json.WriteNumber("train_windows", f.TrainWindows);
+                json.WriteString("validation_from", f.ValidationFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                json.WriteString("validation_to", f.ValidationTo.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                WriteNumber(json, "val_mse", f.Validation?.Scaled.Mse ?? double.NaN);
+                WriteNumber(json, "val_u2", f.Validation?.U2 ?? double.NaN);
+                json.WriteNumber("epochs_run", f.EpochsRun);
+                json.WriteNumber("epoch_kept", f.KeptEpoch);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             WriteArray(json, "epoch_train_loss", result.EpochTrainLoss);
             WriteArray(json, "epoch_val_loss", result.EpochValidationLoss);
             json.WriteEndObject();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GanTuner.Data.Protocols;
+using GanTuner.Cli.Commands.Tune;
 using GanTuner.Forecasting;
 using GanTuner.Forecasting.Skill;
 using Spectre.Console;
@@ -36,6 +37,15 @@ internal static class TrialTables
             }
 
             AnsiConsole.Write(epochs);
+        }
+
+        if (result.Folds.Count > 0)
+        {
+            var days = result.Folds.Select(f => $"{f.ValidationFrom:yyyy-MM-dd} to {f.ValidationTo:yyyy-MM-dd}").ToList();
+            AnsiConsole.Write(FoldsTable.Of(FoldFigures.Read(result.ToMetrics()), "walk-forward folds", days));
+            AnsiConsole.MarkupLine(Markup.Escape(string.Create(
+                CultureInfo.InvariantCulture,
+                $"validation: the mean of the {result.Folds.Count} folds; the epochs above and the test scores are the last fold's model, the one kept")));
         }
 
         if (result.Objective is { } objectiveScores && result.Test is { } test)

@@ -42,7 +42,7 @@ internal sealed class TuneObserver(IAnsiConsole console, bool plain, TuneSetting
     public void Evaluated(IReadOnlyList<TrialRecord> trials, TrialRecord? best)
     {
         var run = _run!;
-        var objectiveIsTest = settings.Training.Protocol != Protocol.Holdout;
+        var objectiveIsTest = settings.Training.Protocol.ObjectiveSplit() == SplitKind.Test;
         console.WriteLine();
         console.Write(TuneTables.AppendixB(trials, best, run.ObjectiveName));
         if (best is null)
@@ -55,6 +55,11 @@ internal sealed class TuneObserver(IAnsiConsole console, bool plain, TuneSetting
             CultureInfo.InvariantCulture,
             $"best: iteration {TrialRow.Iteration(best)}, {run.ObjectiveName} {NumberFormat.Value(best.Value!.Value)}: layers {config.Layers}, units {config.Units}, learning rate {NumberFormat.Parameter(config.LearningRate)}, batch size {config.BatchSize}, sequence length {config.SequenceLength}, dropout {NumberFormat.Parameter(config.Dropout)}")));
         console.Write(TuneTables.Best(best, objectiveIsTest));
+        if (TuneTables.Folds(best) is { } folds)
+        {
+            console.Write(folds);
+        }
+
         foreach (var verdict in TuneTables.Verdicts(best, objectiveIsTest))
         {
             console.MarkupLine(verdict);
@@ -73,7 +78,7 @@ internal sealed class TuneObserver(IAnsiConsole console, bool plain, TuneSetting
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"  data: {start.Data.Label}: {series.Count:N0} rows, {series.FirstDate:yyyy-MM-dd} to {series.LastDate:yyyy-MM-dd}, {run.Attributes[StudyAttributeKeys.Column]}, target {settings.Training.Target.Name()}"));
-        console.WriteLine($"  protocol: {settings.Training.Protocol.Describe()}");
+        console.WriteLine($"  protocol: {settings.Training.Protocol.Describe()}{(settings.Training.FoldsDescription is { } folds ? $" (folds: {folds})" : string.Empty)}");
         console.WriteLine($"  scaling: {settings.Training.Scaling.Name()}; inputs: {settings.Training.Features.Name()}; early stopping: {settings.Training.EarlyStoppingDescription}");
         console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GanTuner.Forecasting;
 using GanTuner.Forecasting.Skill;
 using GanTuner.Reporting.Text;
 using GanTuner.Storage;
@@ -43,6 +44,13 @@ internal static class TuneTables
         }
 
         return table;
+    }
+
+    /// <summary>Walk-forward: the best trial's validation MSE and kept epoch fold by fold; null for the other protocols.</summary>
+    public static Table? Folds(TrialRecord best)
+    {
+        var folds = FoldFigures.Read(best.Metrics);
+        return folds.Count == 0 ? null : FoldsTable.Of(folds, "its walk-forward folds (validation above: their mean; test: the last fold's model)");
     }
 
     /// <summary>The best trial's errors on the objective and test splits, model beside the naive forecast.</summary>
