@@ -104,6 +104,34 @@ public sealed class FeatureWindowTests
     }
 
     [Fact]
+    public void Walk_forward_folds_fit_their_feature_scaling_on_their_own_rows_and_no_later_column_value_reaches_their_training_windows()
+    {
+        var random = new Random(15);
+        for (var i = 0; i < 60; i++)
+        {
+            var l = random.Next(1, 20);
+            var folds = random.Next(2, 6);
+            var rows = (int)SplitPlan.MinimumRows(l, Protocol.WalkForward, ForecastTarget.Level, folds) + random.Next(10, 200);
+            var series = Bars(random, rows);
+            var spec = new DatasetSpec(l, Protocol.WalkForward, Scaling: random.Next(2) == 0 ? Scaling.Global : Scaling.Window, Features: All, Folds: folds,
+                FoldWindow: random.Next(2) == 0 ? FoldWindow.Expanding : FoldWindow.Sliding);
+            var data = ForecastDataset.Build(series, spec);
+            var k = random.Next(data.Folds.Count);
+            var plan = data.Plan.Folds[k];
+            double[] Changed(double[] column) => [.. column.Select((v, r) => r >= plan.ValidationStart ? v * (1 + random.NextDouble()) : v)];
+            var close = Changed(series.Close);
+            var after = ForecastDataset.Build(
+                Bars(random, rows, close, [.. Changed(series.High!).Select((h, r) => Math.Max(h, close[r]))], [.. Changed(series.Low!).Select((lo, r) => Math.Min(lo, close[r]))], Changed(series.Volume!)),
+                spec).Folds[k];
+
+            Assert.Equal(4, data.Folds[k].Features);
+            Assert.Equal(data.Folds[k].FeatureScaling.Min, after.FeatureScaling.Min);
+            Assert.Equal(data.Folds[k].FeatureScaling.Spread, after.FeatureScaling.Spread);
+            Assert.Equal(data.Folds[k].Train.Inputs, after.Train.Inputs);
+        }
+    }
+
+    [Fact]
     public void Features_the_data_cannot_give_are_refused_in_one_line_naming_the_column()
     {
         var random = new Random(14);
