@@ -65,6 +65,11 @@ public interface IStudyStore : IDisposable
     /// for an unknown study or trial.</summary>
     bool Heartbeat(string studyName, int trialNumber, DateTimeOffset at);
 
+    /// <summary>Sets (adds or replaces) attributes of a Running trial, such as its training progress that a
+    /// watcher shows; returns false, changing nothing, when the trial is no longer Running. Throws
+    /// <see cref="StudyStoreException"/> for an unknown study or trial.</summary>
+    bool SetRunningAttributes(string studyName, int trialNumber, IReadOnlyDictionary<string, string> attributes);
+
     /// <summary>Finishes the trial with <paramref name="completion"/> only if it is Running and stale at
     /// <see cref="TrialCompletion.FinishedAt"/> (see <see cref="TrialRecord.IsStaleAt"/>); returns the final
     /// record, or null when it was not (any more) stale or Running. Throws <see cref="StudyStoreException"/>

@@ -99,6 +99,23 @@ public sealed class InMemoryStudyStore : IStudyStore
         }
     }
 
+    public bool SetRunningAttributes(string studyName, int trialNumber, IReadOnlyDictionary<string, string> attributes)
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        lock (_gate)
+        {
+            var entry = Get(studyName);
+            var trial = TrialOf(entry, studyName, trialNumber);
+            if (trial.State != TrialState.Running)
+            {
+                return false;
+            }
+
+            entry.Trials[trialNumber] = trial.WithAttributes(attributes);
+            return true;
+        }
+    }
+
     public TrialRecord? TryFinishStale(string studyName, int trialNumber, TrialCompletion completion)
     {
         ArgumentNullException.ThrowIfNull(completion);

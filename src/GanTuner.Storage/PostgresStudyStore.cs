@@ -190,6 +190,28 @@ public sealed class PostgresStudyStore : IStudyStore, IDisposable
         });
     }
 
+    public bool SetRunningAttributes(string studyName, int trialNumber, IReadOnlyDictionary<string, string> attributes)
+    {
+        ArgumentNullException.ThrowIfNull(studyName);
+        ArgumentNullException.ThrowIfNull(attributes);
+        // Like a heartbeat: the trial's row lock orders it against a concurrent finish, not the study's.
+        return Write(transaction =>
+        {
+            var studyId = RequireStudyId(transaction, studyName, lockRow: false);
+            var trialId = Scalar(transaction,
+                "SELECT trial_id FROM trials WHERE study_id = @study AND number = @number AND state = 'running' FOR UPDATE",
+                ("study", studyId), ("number", trialNumber));
+            if (trialId is null)
+            {
+                _ = RequireTrial(transaction, studyId, studyName, trialNumber);
+                return false;
+            }
+
+            UpsertAttributes(transaction, (long)trialId, attributes);
+            return true;
+        });
+    }
+
     public TrialRecord? TryFinishStale(string studyName, int trialNumber, TrialCompletion completion)
     {
         ArgumentNullException.ThrowIfNull(studyName);

@@ -208,6 +208,27 @@ public sealed class SqliteStudyStore : IStudyStore, IDisposable
         });
     }
 
+    public bool SetRunningAttributes(string studyName, int trialNumber, IReadOnlyDictionary<string, string> attributes)
+    {
+        ArgumentNullException.ThrowIfNull(studyName);
+        ArgumentNullException.ThrowIfNull(attributes);
+        return Write(transaction =>
+        {
+            var studyId = RequireStudyId(transaction, studyName);
+            var row = ReadTrials(transaction, studyId, trialNumber).SingleOrDefault()
+                ?? throw new StudyStoreException($"study '{studyName}' has no trial {trialNumber}");
+            if (row.State != TrialState.Running)
+            {
+                return false;
+            }
+
+            var trialId = (long)Scalar(transaction, "SELECT trial_id FROM trials WHERE study_id = $study AND number = $number",
+                ("$study", studyId), ("$number", trialNumber))!;
+            UpsertAttributes(transaction, trialId, attributes);
+            return true;
+        });
+    }
+
     public TrialRecord? TryFinishStale(string studyName, int trialNumber, TrialCompletion completion)
     {
         ArgumentNullException.ThrowIfNull(studyName);

@@ -114,6 +114,20 @@ public sealed record TrialRecord
         return new TrialRecord(Number, completion.State, draft, FinishedBefore, completion, finishOrder, HeartbeatAt);
     }
 
+    /// <summary>This Running trial with <paramref name="attributes"/> added or replaced.</summary>
+    public TrialRecord WithAttributes(IReadOnlyDictionary<string, string> attributes)
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        if (State != TrialState.Running)
+        {
+            throw new InvalidOperationException($"Trial {Number} is already {State}.");
+        }
+
+        var merged = Attributes.Where(a => !attributes.ContainsKey(a.Key)).Concat(attributes);
+        var draft = new TrialDraft(Parameters, Point, StartedAt, merged, Worker, StaleAfter);
+        return new TrialRecord(Number, State, draft, FinishedBefore, heartbeatAt: HeartbeatAt);
+    }
+
     /// <summary>This Running trial with its heartbeat renewed at <paramref name="at"/>.</summary>
     public TrialRecord Beat(DateTimeOffset at)
     {

@@ -263,6 +263,24 @@ public abstract class StudyStoreContract : IDisposable
     }
 
     [Fact]
+    public void A_running_trial_takes_progress_attributes_and_a_finished_one_refuses_them()
+    {
+        Store.TryCreateStudy(Study());
+        CreateTrial(draft: Draft(attributes: [new("epoch", "1"), new("source", "tpe")]));
+
+        Assert.True(Store.SetRunningAttributes("s", 0, new Dictionary<string, string> { ["epoch"] = "2", ["epochs"] = "10" }));
+        var running = Store.GetTrials("s")[0];
+        Assert.Equal("2", running.Attributes["epoch"]);
+        Assert.Equal("10", running.Attributes["epochs"]);
+        Assert.Equal("tpe", running.Attributes["source"]);
+
+        Store.FinishTrial("s", 0, new TrialCompletion(TrialState.Complete, 1.0, T0.AddMinutes(2)));
+        Assert.False(Store.SetRunningAttributes("s", 0, new Dictionary<string, string> { ["epoch"] = "3" }));
+        Assert.Equal("2", Store.GetTrials("s")[0].Attributes["epoch"]);
+        Assert.Throws<StudyStoreException>(() => Store.SetRunningAttributes("s", 9, new Dictionary<string, string> { ["epoch"] = "1" }));
+    }
+
+    [Fact]
     public void A_live_trial_is_never_failed_as_stale()
     {
         Store.TryCreateStudy(Study());

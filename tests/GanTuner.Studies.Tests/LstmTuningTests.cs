@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using GanTuner.Data.Protocols;
 using GanTuner.Forecasting;
@@ -65,6 +66,10 @@ public sealed class LstmTuningTests : IDisposable
             Assert.Equal(trial.Metrics["final_train_loss"], train[^1]);
             Assert.Equal(trial.Metrics["final_val_loss"], validation[^1]);
             Assert.InRange(trial.Metrics["epoch_kept"], 1, epochs);
+
+            // Progress stored while it ran, for the dashboard: the first epoch at least, of the epochs planned.
+            Assert.InRange(int.Parse(trial.Attributes["epoch"], CultureInfo.InvariantCulture), 1, epochs);
+            Assert.Equal(3, int.Parse(trial.Attributes["epochs"], CultureInfo.InvariantCulture));
         }
     }
 

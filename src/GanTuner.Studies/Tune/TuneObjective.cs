@@ -73,10 +73,30 @@ public sealed class TuneObjective(Study study, TuneRun run, ITrialObserver displ
     /// <summary>Shows progress, and at each epoch's end asks the pruner (cancelling the training when it says stop).</summary>
     private sealed class PruningProgress(ITrialObserver display, TrialContext trial, CancellationTokenSource prune) : IProgress<TrialProgress>
     {
+        // Progress goes to the store for watchers (the dashboard): the first epoch at once, then at most once a
+        // second, so a study of tiny trials does not turn into a stream of writes. It never changes a result.
+        private static readonly TimeSpan StoreEvery = TimeSpan.FromSeconds(1);
+        private readonly System.Diagnostics.Stopwatch _sinceStored = new();
+
         public void Report(TrialProgress value)
         {
             display.Report(value);
-            if (value.EpochFinished && !prune.IsCancellationRequested && trial.ShouldPrune(value.ValidationLoss))
+            if (!value.EpochFinished)
+            {
+                return;
+            }
+
+            if (!_sinceStored.IsRunning || _sinceStored.Elapsed >= StoreEvery)
+            {
+                trial.ReportProgress(new Dictionary<string, string>
+                {
+                    ["epoch"] = value.Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["epochs"] = value.Epochs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                });
+                _sinceStored.Restart();
+            }
+
+            if (!prune.IsCancellationRequested && trial.ShouldPrune(value.ValidationLoss))
             {
                 prune.Cancel();
             }

@@ -155,6 +155,11 @@ public sealed class Study
     /// Running (another worker failed it as stale, or it was told): stop working on it.</summary>
     public bool Heartbeat(int trialNumber) => _store.Heartbeat(Name, trialNumber, _clock.GetUtcNow());
 
+    /// <summary>Records attributes of a trial this process runs while it runs (its progress, for watchers);
+    /// false when the trial is no longer Running.</summary>
+    public bool SetRunningAttributes(int trialNumber, IReadOnlyDictionary<string, string> attributes) =>
+        _store.SetRunningAttributes(Name, trialNumber, attributes);
+
     /// <summary>Evaluated trials (finished and not interrupted): what a budget counts in the end.</summary>
     public static int Evaluated(IEnumerable<TrialRecord> trials) =>
         trials.Count(t => t.State != TrialState.Running && !t.IsInterrupted);

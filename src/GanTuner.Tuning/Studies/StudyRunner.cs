@@ -118,8 +118,11 @@ public static class StudyRunner
             using var abandon = CancellationTokenSource.CreateLinkedTokenSource(stop);
             using var heartbeat = options.TimeSource.CreateTimer(_ => Beat(trial.Number, abandon), null,
                 options.HeartbeatInterval, options.HeartbeatInterval);
-            var context = new TrialContext(trial, options.ThreadsPerTrial, values =>
-                options.Pruner is { } pruner && pruner.ShouldPrune(values, [.. study.Trials.Where(t => t.State != TrialState.Running)]));
+            var context = new TrialContext(
+                trial,
+                options.ThreadsPerTrial,
+                values => options.Pruner is { } pruner && pruner.ShouldPrune(values, [.. study.Trials.Where(t => t.State != TrialState.Running)]),
+                attributes => study.SetRunningAttributes(trial.Number, attributes));
             TrialOutcome outcome;
             try
             {

@@ -8,12 +8,14 @@ public sealed class TrialContext
 {
     private readonly List<double> _values = [];
     private readonly Func<IReadOnlyList<double>, bool> _judge;
+    private readonly Action<IReadOnlyDictionary<string, string>> _progress;
 
-    internal TrialContext(TrialHandle trial, int threads, Func<IReadOnlyList<double>, bool> judge)
+    internal TrialContext(TrialHandle trial, int threads, Func<IReadOnlyList<double>, bool> judge, Action<IReadOnlyDictionary<string, string>>? progress = null)
     {
         Trial = trial;
         Threads = threads;
         _judge = judge;
+        _progress = progress ?? (_ => { });
     }
 
     public TrialHandle Trial { get; }
@@ -34,6 +36,14 @@ public sealed class TrialContext
     {
         _values.Add(loss);
         return _judge(_values);
+    }
+
+    /// <summary>Stores attributes on the running trial at once (for example <c>epoch</c> and <c>epochs</c>, which
+    /// the dashboard shows); each call is a write to the store, so report at most every second or so.</summary>
+    public void ReportProgress(IReadOnlyDictionary<string, string> attributes)
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        _progress(attributes);
     }
 
     internal string FormatValues() => Pruners.IntermediateValues.Format(_values);
