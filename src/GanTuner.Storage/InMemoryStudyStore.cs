@@ -83,25 +83,17 @@ public sealed class InMemoryStudyStore : IStudyStore
         }
     }
 
-    public bool Heartbeat(string studyName, int trialNumber, DateTimeOffset at)
-    {
-        lock (_gate)
-        {
-            var entry = Get(studyName);
-            var trial = TrialOf(entry, studyName, trialNumber);
-            if (trial.State != TrialState.Running)
-            {
-                return false;
-            }
-
-            entry.Trials[trialNumber] = trial.Beat(at);
-            return true;
-        }
-    }
+    public bool Heartbeat(string studyName, int trialNumber, DateTimeOffset at) =>
+        UpdateRunning(studyName, trialNumber, trial => trial.Beat(at));
 
     public bool SetRunningAttributes(string studyName, int trialNumber, IReadOnlyDictionary<string, string> attributes)
     {
         ArgumentNullException.ThrowIfNull(attributes);
+        return UpdateRunning(studyName, trialNumber, trial => trial.WithAttributes(attributes));
+    }
+
+    private bool UpdateRunning(string studyName, int trialNumber, Func<TrialRecord, TrialRecord> update)
+    {
         lock (_gate)
         {
             var entry = Get(studyName);
@@ -111,7 +103,7 @@ public sealed class InMemoryStudyStore : IStudyStore
                 return false;
             }
 
-            entry.Trials[trialNumber] = trial.WithAttributes(attributes);
+            entry.Trials[trialNumber] = update(trial);
             return true;
         }
     }

@@ -191,43 +191,39 @@ public sealed class SqliteStudyStore : IStudyStore, IDisposable
     public bool Heartbeat(string studyName, int trialNumber, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(studyName);
-        return Write(transaction =>
-        {
-            var studyId = RequireStudyId(transaction, studyName);
-            var row = ReadTrials(transaction, studyId, trialNumber).SingleOrDefault()
-                ?? throw new StudyStoreException($"study '{studyName}' has no trial {trialNumber}");
-            if (row.State != TrialState.Running)
-            {
-                return false;
-            }
-
+        return WriteRunning(studyName, trialNumber, (transaction, studyId) =>
             Execute(transaction,
                 "UPDATE trials SET heartbeat_at = $at WHERE study_id = $study AND number = $number",
-                ("$at", FormatTime(at)), ("$study", studyId), ("$number", trialNumber));
-            return true;
-        });
+                ("$at", FormatTime(at)), ("$study", studyId), ("$number", trialNumber)));
     }
 
     public bool SetRunningAttributes(string studyName, int trialNumber, IReadOnlyDictionary<string, string> attributes)
     {
         ArgumentNullException.ThrowIfNull(studyName);
         ArgumentNullException.ThrowIfNull(attributes);
-        return Write(transaction =>
+        return WriteRunning(studyName, trialNumber, (transaction, studyId) =>
         {
-            var studyId = RequireStudyId(transaction, studyName);
-            var row = ReadTrials(transaction, studyId, trialNumber).SingleOrDefault()
-                ?? throw new StudyStoreException($"study '{studyName}' has no trial {trialNumber}");
-            if (row.State != TrialState.Running)
-            {
-                return false;
-            }
-
             var trialId = (long)Scalar(transaction, "SELECT trial_id FROM trials WHERE study_id = $study AND number = $number",
                 ("$study", studyId), ("$number", trialNumber))!;
             UpsertAttributes(transaction, trialId, attributes);
-            return true;
         });
     }
+
+    /// <summary>Runs <paramref name="update"/> in a write transaction if the trial is Running; false (nothing
+    /// written) if it is not. Throws for an unknown study or trial.</summary>
+    private bool WriteRunning(string studyName, int trialNumber, Action<SqliteTransaction, long> update) => Write(transaction =>
+    {
+        var studyId = RequireStudyId(transaction, studyName);
+        var row = ReadTrials(transaction, studyId, trialNumber).SingleOrDefault()
+            ?? throw new StudyStoreException($"study '{studyName}' has no trial {trialNumber}");
+        if (row.State != TrialState.Running)
+        {
+            return false;
+        }
+
+        update(transaction, studyId);
+        return true;
+    });
 
     public TrialRecord? TryFinishStale(string studyName, int trialNumber, TrialCompletion completion)
     {
