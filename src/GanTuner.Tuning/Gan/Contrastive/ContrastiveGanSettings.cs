@@ -7,7 +7,8 @@ namespace GanTuner.Tuning.Gan.Contrastive;
 /// <c>gan.discriminator_lr</c> (0.02), <c>gan.discriminator_steps</c> (80), <c>gan.prior_share</c> (0.2),
 /// <c>gan.prior_points</c> (64), <c>gan.generator_steps</c> (30), <c>gan.generator_batch</c> (32),
 /// <c>gan.pool_generated</c> (64), <c>gan.pool_perturbed</c> (160), <c>gan.pool_uniform</c> (256),
-/// <c>gan.elite</c> (5), <c>gan.perturbed_share</c> (0.5), <c>gan.injection_window</c> (3), <c>gan.stagnation</c> (0,
+/// <c>gan.elite</c> (5), <c>gan.perturbed_share</c> (0.5), <c>gan.pool_parzen</c> (0), <c>gan.parzen_width</c> (1),
+/// <c>gan.shrink</c> (0), <c>gan.injection_window</c> (3), <c>gan.stagnation</c> (0,
 /// off), and the ablation switches <c>gan.no_injection</c>, <c>gan.no_generator</c>, <c>gan.no_perturbation</c>,
 /// <c>gan.no_prior</c>, <c>gan.no_weighting</c> (false).
 /// </remarks>
@@ -34,6 +35,10 @@ namespace GanTuner.Tuning.Gan.Contrastive;
 /// <param name="Stagnation">When positive, injection is triggered instead when none of the last this many
 /// completed trials improved on the best before them (stagnation rather than the paper's deterioration).</param>
 /// <param name="PerturbedShare">Chance that each coordinate of an elite point is perturbed (at least one is).</param>
+/// <param name="PoolParzen">Draws from a Parzen density around the real observations in the candidate pool.</param>
+/// <param name="ParzenWidth">Multiplier of the Parzen kernels' Scott's-rule width.</param>
+/// <param name="Shrink">Perturbation steps are scaled by (startup / n)^shrink: a trust region that tightens as the
+/// study grows (0: fixed steps).</param>
 /// <param name="Injection">Whether random configurations join the real set when quality deteriorates.</param>
 /// <param name="Generator">Whether generator samples enter the pool.</param>
 /// <param name="Perturbation">Whether perturbations of the elite enter the pool.</param>
@@ -60,6 +65,9 @@ public sealed record ContrastiveGanSettings(
     int InjectionWindow = 3,
     int Stagnation = 0,
     double PerturbedShare = 0.5,
+    int PoolParzen = 0,
+    double ParzenWidth = 1.0,
+    double Shrink = 0.0,
     bool Injection = true,
     bool Generator = true,
     bool Perturbation = true,
@@ -74,7 +82,7 @@ public sealed record ContrastiveGanSettings(
         "gan.startup", "gan.gamma", "gan.ensemble", "gan.bonus", "gan.novelty", "gan.discriminator_hidden", "gan.discriminator_layers",
         "gan.discriminator_lr", "gan.discriminator_steps", "gan.prior_share", "gan.prior_points", "gan.generator_steps",
         "gan.generator_batch", "gan.pool_generated", "gan.pool_perturbed", "gan.pool_uniform", "gan.elite",
-        "gan.injection_window", "gan.stagnation", "gan.perturbed_share", .. Parts.Select(p => "gan.no_" + p),
+        "gan.injection_window", "gan.stagnation", "gan.perturbed_share", "gan.pool_parzen", "gan.parzen_width", "gan.shrink", .. Parts.Select(p => "gan.no_" + p),
     ];
 
     public static ContrastiveGanSettings From(TunerOptions options)
@@ -103,6 +111,9 @@ public sealed record ContrastiveGanSettings(
             InjectionWindow: options.GetInt32("gan.injection_window", d.InjectionWindow, min: 1, max: 10_000),
             Stagnation: options.GetInt32("gan.stagnation", d.Stagnation, min: 0, max: 10_000),
             PerturbedShare: options.GetDouble("gan.perturbed_share", d.PerturbedShare, min: 0, max: 1),
+            PoolParzen: options.GetInt32("gan.pool_parzen", d.PoolParzen, min: 0, max: 100_000),
+            ParzenWidth: options.GetDouble("gan.parzen_width", d.ParzenWidth, min: 1e-6, max: 100),
+            Shrink: options.GetDouble("gan.shrink", d.Shrink, min: 0, max: 10),
             Injection: !options.GetBoolean("gan.no_injection", false),
             Generator: !options.GetBoolean("gan.no_generator", false),
             Perturbation: !options.GetBoolean("gan.no_perturbation", false),

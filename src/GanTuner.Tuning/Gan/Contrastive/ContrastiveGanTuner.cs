@@ -127,11 +127,18 @@ public sealed class ContrastiveGanTuner : ITuner
         if (Settings.Perturbation)
         {
             var perturbations = random.Derive("perturbations");
+            // A trust region that tightens as the study grows: (startup / n)^shrink, 1 at the first model Ask.
+            var shrink = Math.Pow((double)Settings.Startup / Math.Max(Settings.Startup, _values.Count), Settings.Shrink);
             var elite = order.Take(Math.Min(Settings.Elite, order.Length)).Select(i => _points[i]).ToArray();
             for (var c = 0; c < Settings.PoolPerturbed; c++)
             {
-                pool.Add((Perturb(elite[c % elite.Length], PerturbationScales[(c / elite.Length) % PerturbationScales.Length], perturbations), "perturbation"));
+                pool.Add((Perturb(elite[c % elite.Length], shrink * PerturbationScales[(c / elite.Length) % PerturbationScales.Length], perturbations), "perturbation"));
             }
+        }
+
+        if (Settings.PoolParzen > 0)
+        {
+            pool.AddRange(ParzenSamples(order, good, random.Derive("parzen")).Select(p => (p, "parzen")));
         }
 
         var uniform = random.Derive("uniform");
@@ -234,6 +241,32 @@ public sealed class ContrastiveGanTuner : ITuner
         var draws = Noise(Settings.PoolGenerated);
         var output = generator.Forward(histories.GetRange(0, draws.Count), draws);
         return [.. Enumerable.Range(0, output.Rows).Select(r => output.Row(r).ToArray())];
+    }
+
+    /// <summary>Draws from a Parzen density around the real (good) observations, as multivariate TPE's l(x):
+    /// one Gaussian kernel per good point with Scott's-rule width 0.2·n^(−1/(d+4)) on every coordinate (times
+    /// <see cref="ContrastiveGanSettings.ParzenWidth"/>), reflected at the edges; a categorical coordinate is
+    /// redrawn with that width as its chance. The discriminator, not the density, then chooses among them.</summary>
+    private List<double[]> ParzenSamples(int[] order, int good, SeededRandom random)
+    {
+        var d = _space.Dimensions;
+        var sigma = Settings.ParzenWidth * 0.2 * Math.Pow(_values.Count, -1.0 / (d + 4));
+        var samples = new List<double[]>(Settings.PoolParzen);
+        for (var c = 0; c < Settings.PoolParzen; c++)
+        {
+            var centre = _points[order[random.NextInt(good)]];
+            var x = new double[d];
+            for (var i = 0; i < d; i++)
+            {
+                x[i] = _categorical[i]
+                    ? (random.NextDouble() < sigma ? random.NextDouble() : centre[i])
+                    : Reflect(centre[i] + (sigma * random.NextGaussian()));
+            }
+
+            samples.Add(x);
+        }
+
+        return samples;
     }
 
     /// <summary>Mean logit of the ensemble plus κ times its standard deviation.</summary>
