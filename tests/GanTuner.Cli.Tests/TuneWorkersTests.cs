@@ -50,9 +50,12 @@ public sealed class TuneWorkersTests : IDisposable
     {
         const int Iterations = 6;
         var storage = Storage(kind);
-        string[] Command() => TuneWorkspace.Tiny(Iterations, 1, "--study", "k9", "--storage", storage, "--heartbeat", "0.2", "--no-report");
+        // The killed worker beats every 0.2 s, so its trial goes stale 0.6 s after the kill. The survivors beat
+        // every 5 s: on a loaded machine a 0.2 s timer can lag past its own 0.6 s grace, and a live survivor's
+        // trial would then be failed as stale by the other survivor.
+        string[] Command(string heartbeat) => TuneWorkspace.Tiny(Iterations, 1, "--study", "k9", "--storage", storage, "--heartbeat", heartbeat, "--no-report");
 
-        using (var doomed = _work.StartHoldingTrial(2, Command()))
+        using (var doomed = _work.StartHoldingTrial(2, Command("0.2")))
         {
             // Two trials run to their end; the hook holds the third open until the kill.
             doomed.WaitForFile(_work.HeldTrialFile);
@@ -60,7 +63,7 @@ public sealed class TuneWorkersTests : IDisposable
             doomed.WaitForExit();
         }
 
-        var survivors = Enumerable.Range(0, 2).Select(_ => _work.Start(Command())).ToList();
+        var survivors = Enumerable.Range(0, 2).Select(_ => _work.Start(Command("5"))).ToList();
         var exits = survivors.Select(w => w.WaitForExit()).ToList();
         survivors.ForEach(w => w.Dispose());
 
