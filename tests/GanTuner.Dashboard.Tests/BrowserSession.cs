@@ -62,7 +62,8 @@ internal sealed class BrowserSession : IAsyncDisposable
             ExecutablePath = ChromiumPath,
             Headless = true,
             Args = Arguments,
-            Timeout = 60_000,
+            // A failure guard, not a wait: Chromium's start took over a minute once with two suites and a build at once.
+            Timeout = 180_000,
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         page.SetDefaultTimeout(20_000);
