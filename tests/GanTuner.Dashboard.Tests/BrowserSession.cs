@@ -66,7 +66,7 @@ internal sealed class BrowserSession : IAsyncDisposable
             Timeout = 180_000,
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        page.SetDefaultTimeout(20_000);
+        page.SetDefaultTimeout(60_000);
         return new BrowserSession(playwright, browser, page);
     }
 
