@@ -62,6 +62,28 @@ public sealed class CompareCommandTests : IDisposable
     }
 
     [Fact]
+    public void Lstm_comparison_with_a_pruner_prunes_within_each_run_and_reused_trials_keep_their_curves()
+    {
+        // gan and its ablation share their random start-up trials, so the second run reuses the first's outcomes.
+        var (code, _, stderr) = _work.Run(Lstm(3, 8, 1, "gan,gan-no-injection", "--pruner", "median"));
+
+        Assert.True(code == 0, stderr);
+        using var store = Store();
+        var tag = LstmTag.Replace("-e1-", "-e3-prune-median-", StringComparison.Ordinal);
+        var gan = store.GetTrials($"compare/{tag}/gan/seed-0");
+        var ablation = store.GetTrials($"compare/{tag}/gan-no-injection/seed-0");
+        Assert.Equal((8, 8), (gan.Count, ablation.Count));
+        Assert.Contains(gan, t => t.State == TrialState.Pruned);
+        Assert.All(gan.Concat(ablation), t => Assert.NotEmpty(t.Attributes["intermediate_values"]));
+        Assert.All(gan.Where(t => t.State == TrialState.Pruned), t => Assert.True(t.Attributes["intermediate_values"].Split(',').Length < 3));
+        var reused = ablation.Where(t => t.Metrics.GetValueOrDefault("compare_reused") == 1).ToList();
+        Assert.NotEmpty(reused);
+        Assert.All(reused, t => Assert.Equal(
+            (gan[t.Number].State, gan[t.Number].Value, gan[t.Number].Attributes["intermediate_values"]),
+            (t.State, t.Value, t.Attributes["intermediate_values"])));
+    }
+
+    [Fact]
     public void Running_a_finished_comparison_again_reads_it_back_and_prints_the_same_tables()
     {
         var first = _work.Run(Lstm(1, 2, 1, "random,grid"));
@@ -127,7 +149,9 @@ public sealed class CompareCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("gantuner: --data, --symbol, --space and --epochs apply to --objective lstm, not 'branin'", "--objective", "branin", "--epochs", "3")]
+    [InlineData("gantuner: --data, --symbol, --space, --epochs and --pruner apply to --objective lstm, not 'branin'", "--objective", "branin", "--epochs", "3")]
+    [InlineData("gantuner: --data, --symbol, --space, --epochs and --pruner apply to --objective lstm, not 'hartmann6'", "--pruner", "median")]
+    [InlineData("gantuner: unknown pruner 'mean'; expected one of none, median, asha", "--objective", "lstm", "--pruner", "mean")]
     [InlineData("gantuner: --parallel must be at least 1", "--parallel", "0")]
     [InlineData("gantuner: --tuners names a tuner twice", "--tuners", "gan,random,gan")]
     [InlineData("gantuner: --budget and --seeds must be at least 1", "--objective", "lstm", "--seeds", "0")]

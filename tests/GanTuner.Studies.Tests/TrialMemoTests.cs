@@ -41,4 +41,24 @@ public sealed class TrialMemoTests
 
         Assert.False(outcome.Metrics.ContainsKey(ComparisonMetricKeys.Reused));
     }
+
+    [Fact]
+    public void Under_a_pruner_an_outcome_is_reused_only_after_the_same_finished_trials_and_a_pruned_one_stays_pruned()
+    {
+        var memo = new TrialMemo();
+        var evaluations = 0;
+        TrialOutcome Evaluate()
+        {
+            evaluations++;
+            return TrialOutcome.Pruned(0.5, 2, new Dictionary<string, double> { ["wall_seconds"] = 1 });
+        }
+
+        _ = memo.Evaluate(Config, "Complete:0.1,0.2;", null, Evaluate);
+        var same = memo.Evaluate(Config, "Complete:0.1,0.2;", null, Evaluate);
+        var otherHistory = memo.Evaluate(Config, "Complete:0.1,0.3;", null, Evaluate);
+
+        Assert.Equal(2, evaluations);
+        Assert.Equal((2, 0.5, 1.0), (same.PrunedAtEpoch!.Value, same.Value!.Value, same.Metrics[ComparisonMetricKeys.Reused]));
+        Assert.False(otherHistory.Metrics.ContainsKey(ComparisonMetricKeys.Reused));
+    }
 }

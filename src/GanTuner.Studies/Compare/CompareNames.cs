@@ -12,7 +12,7 @@ namespace GanTuner.Studies.Compare;
 /// The objective part of a comparison's study names (<c>compare/&lt;tag&gt;/&lt;tuner&gt;/seed-&lt;n&gt;</c>) and its
 /// default output folder. The tag is a pure function of the options a trial's value depends on, so re-running a
 /// command resumes its own studies and a changed command starts others, as <c>tune</c>'s study names do:
-/// <c>lstm-sp500-holdout-level</c>, plus <c>-adjclose</c>, <c>-e&lt;epochs&gt;</c>, <c>-space-&lt;file&gt;</c> and
+/// <c>lstm-sp500-holdout-level</c>, plus <c>-adjclose</c>, <c>-e&lt;epochs&gt;</c>, <c>-prune-&lt;pruner&gt;</c>, <c>-space-&lt;file&gt;</c> and
 /// <c>-opt&lt;digest&gt;</c> when they differ from the defaults.
 /// </summary>
 public static class CompareNames
@@ -32,6 +32,11 @@ public static class CompareNames
         if (settings.Epochs != CompareRequest.DefaultEpochs)
         {
             tag.Append("-e").Append(settings.Epochs.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (settings.Pruner != "none")
+        {
+            tag.Append("-prune-").Append(settings.Pruner);
         }
 
         if (settings.SpaceFile is not null)

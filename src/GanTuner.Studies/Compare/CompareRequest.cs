@@ -33,6 +33,10 @@ public sealed record CompareRequest(string Objective, IReadOnlyList<string> Tune
     /// <summary>LSTM: worker threads of each trial.</summary>
     public int ThreadsPerTrial { get; init; } = 1;
 
+    /// <summary>LSTM: the pruner every run's trials report their per-epoch losses to (none, median, asha; see
+    /// <c>PrunerFactory</c>). Part of the studies' names, so runs with and without pruning never mix.</summary>
+    public string Pruner { get; init; } = "none";
+
     /// <summary>LSTM: epochs of every trial.</summary>
     public int Epochs { get; init; } = DefaultEpochs;
 

@@ -16,6 +16,12 @@ public static class Comparisons
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(observer);
         var options = request.Options;
+        if (!request.IsLstm && request.Pruner != "none")
+        {
+            throw new ArgumentException($"a pruner stops trials on their per-epoch losses; '{request.Objective}' has no epochs (use --objective lstm)", nameof(request));
+        }
+
+        var pruner = Tuning.Pruners.PrunerFactory.Create(request.Pruner);
         var tag = request.IsLstm ? CompareNames.LstmTag(request) : SyntheticObjective.Find(request.Objective)!.Name + CompareNames.OptionsSuffix(options);
         var outDirectory = Path.GetFullPath(request.Out ?? CompareNames.DefaultOut(tag));
         ICompareObjective objective = request.IsLstm
@@ -28,13 +34,13 @@ public static class Comparisons
 
         using var store = request.Storage is null ? (IStudyStore)new InMemoryStudyStore() : StudyStores.Open(request.Storage);
         RequireSameStudies(store, plan, objective);
-        var runner = new ComparisonRunner(store, request.Parallel);
+        var runner = new ComparisonRunner(store, request.Parallel, pruner);
         var start = new CompareStart(objective, plan, runner.CountEvaluated(plan), request.Storage ?? "memory", outDirectory);
         observer.Started(start);
         ComparisonResult? result = null;
         try
         {
-            observer.Run(() => result = runner.Run(plan, (run, study) => objective.ObjectiveFor(run, study, observer), observer.TrialFinished, cancellationToken));
+            observer.Run(() => result = runner.RunTrials(plan, (run, study) => objective.ObjectiveFor(run, study, observer), observer.TrialFinished, cancellationToken));
         }
         catch (Exception e) when (cancellationToken.IsCancellationRequested && IsCancellation(e))
         {

@@ -34,6 +34,7 @@ public interface ICompareObjective
     /// <summary>What the first summary table's caption says the values are.</summary>
     string Caption(ComparisonPlan plan);
 
-    /// <summary>The objective of one run.</summary>
-    Func<ParameterSet, CancellationToken, TrialOutcome> ObjectiveFor(ComparisonRun run, Study study, ICompareObserver observer);
+    /// <summary>The objective of one run; it reports each epoch's loss through <see cref="TrialContext.ShouldPrune"/>
+    /// when it has epochs (the LSTM), so that a comparison's pruner can stop it.</summary>
+    Func<TrialContext, CancellationToken, TrialOutcome> ObjectiveFor(ComparisonRun run, Study study, ICompareObserver observer);
 }

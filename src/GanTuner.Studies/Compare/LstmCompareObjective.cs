@@ -56,6 +56,7 @@ public sealed class LstmCompareObjective : ICompareObjective
                 new("Target", _settings.Target.Name()),
                 new("Inputs", _settings.Training.Features.Name()),
                 new("Objective", ValueName + " (minimised); test metrics recorded beside it"),
+                new("Pruner", _settings.Pruner),
                 new("Trials", string.Create(CultureInfo.InvariantCulture,
                     $"{_settings.Epochs} epochs each, trained from the run's seed, {_settings.ThreadsPerTrial} thread(s), {_settings.Parallel} studies at once")),
                 new("Search space", _settings.SpaceFile ?? "the paper's Table 1"),
@@ -106,7 +107,7 @@ public sealed class LstmCompareObjective : ICompareObjective
                 $"compare on the LSTM ({ValueName}): {plan.Tuners.Count} tuners × {plan.Seeds} seeds × {plan.Budget} trials of {_settings.Epochs} epoch(s)"),
             string.Create(CultureInfo.InvariantCulture,
                 $"  data: {_data.Label}: {series.Count:N0} rows, {series.FirstDate:yyyy-MM-dd} to {series.LastDate:yyyy-MM-dd}, {StudyAttributes![StudyAttributeKeys.Column]}, target {_settings.Target.Name()}"),
-            $"  protocol: {_settings.Protocol.Describe()}; inputs: {_settings.Training.Features.Name()}",
+            $"  protocol: {_settings.Protocol.Describe()}; inputs: {_settings.Training.Features.Name()}; pruner: {_settings.Pruner}",
             string.Create(CultureInfo.InvariantCulture,
                 $"  {_settings.Parallel} studies at once, {_settings.ThreadsPerTrial} thread(s) per trial; files in {_outDirectory}"),
         ];
@@ -118,12 +119,24 @@ public sealed class LstmCompareObjective : ICompareObjective
     // The data as people call it: the symbol, the file's name, or the embedded set's source.
     private string DataName => _settings.Source.Symbol ?? (_settings.Source.DataFile is { } file ? Path.GetFileName(file) : _data.Label);
 
-    public Func<ParameterSet, CancellationToken, TrialOutcome> ObjectiveFor(ComparisonRun run, Study study, ICompareObserver observer)
+    public Func<TrialContext, CancellationToken, TrialOutcome> ObjectiveFor(ComparisonRun run, Study study, ICompareObserver observer)
     {
         var tuneRun = new TuneRun(
             run.StudyName, _outDirectory, StudyAttributes!, _datasets, ValueName, _settings.Epochs, run.Seed, _settings.ThreadsPerTrial, _settings.Training.EarlyStopping);
         var objective = new TuneObjective(study, tuneRun, new CompareTrialObserver(observer, run));
-        return (parameters, cancellationToken) =>
-            _memo.Evaluate(tuneRun.Config(parameters), () => objective.Evaluate(parameters, cancellationToken));
+        return (trial, cancellationToken) =>
+        {
+            // Without a pruner a trial is a pure function of its configuration; with one it also depends on
+            // the study's finished trials, which the pruner judges it against.
+            var history = _settings.Pruner == PrunerNone ? "" : TrialMemo.History(study.Trials);
+            return _memo.Evaluate(tuneRun.Config(trial.Parameters), history, trial, () =>
+            {
+                var outcome = objective.Evaluate(trial, cancellationToken);
+                _ = objective.TakeResult(trial.Number); // a comparison keeps no model
+                return outcome;
+            });
+        };
     }
+
+    private const string PrunerNone = "none";
 }

@@ -35,6 +35,6 @@ public sealed class SyntheticCompareObjective(SyntheticObjective function, strin
     public string Caption(ComparisonPlan plan) => string.Create(CultureInfo.InvariantCulture,
         $"{function.Name} (minimum {function.Minimum}), {plan.Seeds} seeds from {plan.FirstSeed}: median, [quartiles]");
 
-    public Func<ParameterSet, CancellationToken, TrialOutcome> ObjectiveFor(ComparisonRun run, Study study, ICompareObserver observer) =>
-        (parameters, _) => TrialOutcome.Success(function.Evaluate(parameters));
+    public Func<TrialContext, CancellationToken, TrialOutcome> ObjectiveFor(ComparisonRun run, Study study, ICompareObserver observer) =>
+        (trial, _) => TrialOutcome.Success(function.Evaluate(trial.Parameters));
 }

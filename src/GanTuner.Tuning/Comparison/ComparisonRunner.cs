@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using GanTuner.Storage;
+using GanTuner.Tuning.Pruners;
 using GanTuner.Tuning.Studies;
 
 namespace GanTuner.Tuning.Comparison;
@@ -8,8 +9,10 @@ namespace GanTuner.Tuning.Comparison;
 /// <remarks>Each run is an ordinary study in the store (named by <see cref="ComparisonPlan.StudyName"/>),
 /// so a comparison kept in a file resumes where it stopped, and a finished study is only read, never run
 /// again. Runs are independent: they may go in parallel without changing any result. They start in the
-/// order of <see cref="ComparisonPlan.Runs"/> (seed by seed).</remarks>
-public sealed class ComparisonRunner(IStudyStore store, int parallelism = 1)
+/// order of <see cref="ComparisonPlan.Runs"/> (seed by seed). With a <paramref name="pruner"/>, every run's
+/// trials report their per-epoch losses to it (through <see cref="TrialContext.ShouldPrune"/>), exactly as
+/// <c>tune --pruner</c> does; the pruner judges a trial against its own study's finished trials only.</remarks>
+public sealed class ComparisonRunner(IStudyStore store, int parallelism = 1, IPruner? pruner = null)
 {
     /// <summary>Runs the plan with one objective for every run.</summary>
     public ComparisonResult Run(
@@ -34,6 +37,26 @@ public sealed class ComparisonRunner(IStudyStore store, int parallelism = 1)
         Action<ComparisonRun, TrialRecord>? onTrialFinished,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(objectiveFor);
+        return RunTrials(plan, (run, study) =>
+        {
+            var objective = objectiveFor(run, study);
+            return (trial, token) => objective(trial.Parameters, token);
+        }, onTrialFinished, cancellationToken);
+    }
+
+    /// <summary>Runs the plan with objectives that see each running trial (<see cref="TrialContext"/>): its number,
+    /// its threads, and the pruner through <see cref="TrialContext.ShouldPrune"/>.</summary>
+    /// <param name="plan">What to run.</param>
+    /// <param name="objectiveFor">The objective of one run, asked once per run that still has trials to evaluate.</param>
+    /// <param name="onTrialFinished">Told of every trial a run finishes, from the thread that ran it.</param>
+    /// <param name="cancellationToken">Stops the comparison (see <see cref="Run(ComparisonPlan, Func{ComparisonRun, Study, Func{ParameterSet, CancellationToken, TrialOutcome}}, Action{ComparisonRun, TrialRecord}?, CancellationToken)"/>).</param>
+    public ComparisonResult RunTrials(
+        ComparisonPlan plan,
+        Func<ComparisonRun, Study, Func<TrialContext, CancellationToken, TrialOutcome>> objectiveFor,
+        Action<ComparisonRun, TrialRecord>? onTrialFinished,
+        CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(objectiveFor);
         // Build each tuner once up front: a bad name or option fails before any run starts.
@@ -51,7 +74,8 @@ public sealed class ComparisonRunner(IStudyStore store, int parallelism = 1)
                 var study = Study.CreateOrLoad(store, run.StudyName, plan.Space, run.Tuner, run.Seed, plan.Options, plan.StudyAttributes);
                 if (Evaluated(study.Trials).Count() < plan.Budget)
                 {
-                    StudyRunner.Optimize(study, objectiveFor(run, study), plan.Budget, t => onTrialFinished?.Invoke(run, t), cancellationToken);
+                    StudyRunner.Optimize(study, objectiveFor(run, study), plan.Budget, new StudyRunnerOptions(Pruner: pruner),
+                        t => onTrialFinished?.Invoke(run, t), cancellationToken);
                 }
             });
 

@@ -66,6 +66,11 @@ public sealed class CompareSettings : DataSettings
     [Description("lstm: training epochs of every trial (default 10, as the paper).")]
     public int? Epochs { get; init; }
 
+    [CommandOption("--pruner <NAME>")]
+    [Description("lstm: stop unpromising trials early on their per-epoch loss, as tune does: none, median (5 start-up trials) or asha (reduction factor 4). Part of the runs' study names.")]
+    [DefaultValue("none")]
+    public string Pruner { get; init; } = "none";
+
     [CommandOption("--space <FILE>")]
     [Description("lstm: search space JSON of the six LSTM parameters (default: the paper's Table 1).")]
     public string? Space { get; init; }
@@ -98,6 +103,7 @@ public sealed class CompareSettings : DataSettings
         Parallel = ParallelValue,
         ThreadsPerTrial = ThreadsPerTrial,
         Epochs = EpochsValue,
+        Pruner = Pruner,
         SpaceFile = Space,
         Source = IsLstm ? Source : PriceSource.Embedded,
         Training = Training,
@@ -147,9 +153,14 @@ public sealed class CompareSettings : DataSettings
             return $"--epochs must be at least 1, not {Epochs}";
         }
 
-        if (!IsLstm && (DataFile is not null || Symbol is not null || Space is not null || Epochs is not null))
+        if (!GanTuner.Tuning.Pruners.PrunerFactory.Names.Contains(Pruner))
         {
-            return $"--data, --symbol, --space and --epochs apply to --objective lstm, not '{Objective}'";
+            return $"unknown pruner '{Pruner}'; expected one of {string.Join(", ", GanTuner.Tuning.Pruners.PrunerFactory.Names)}";
+        }
+
+        if (!IsLstm && (DataFile is not null || Symbol is not null || Space is not null || Epochs is not null || Pruner != "none"))
+        {
+            return $"--data, --symbol, --space, --epochs and --pruner apply to --objective lstm, not '{Objective}'";
         }
 
         if (Space is not null && !File.Exists(Space))
