@@ -52,17 +52,26 @@ internal sealed class TuneWorkspace : IDisposable
     /// <summary>The file a held trial creates once it has started (see <see cref="StartHoldingTrial"/>).</summary>
     public string HeldTrialFile => PathOf("held-trial");
 
-    public RunningGanTuner Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public RunningGanTuner Start(IReadOnlyDictionary<string, string>? environment, params string[] args) => Start([], environment, args);
+
+    /// <summary>Starts <c>gantuner</c> through <paramref name="launcher"/> (a command that runs the rest of its
+    /// arguments, such as <c>ip netns exec NAME</c>).</summary>
+    public RunningGanTuner Start(IReadOnlyList<string> launcher, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         // Through env(1) so that SIGINT is delivered even when the test run itself was started with SIGINT
         // ignored (a background job of a non-interactive shell is), which the child would otherwise inherit.
-        var start = new ProcessStartInfo("env")
+        var start = new ProcessStartInfo(launcher.Count > 0 ? launcher[0] : "env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = Directory,
         };
+        foreach (var part in launcher.Skip(1).Concat(launcher.Count > 0 ? ["env"] : []))
+        {
+            start.ArgumentList.Add(part);
+        }
+
         start.ArgumentList.Add("--default-signal=INT");
         start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gantuner.dll"));
