@@ -73,15 +73,6 @@ public sealed record TrialResult
     /// <summary>The trained model, when <see cref="TrialOptions.KeepModel"/> asked for it.</summary>
     public ForecastModel? Model { get; init; }
 
-    /// <summary>The per-epoch losses and the kept epoch as one JSON object, for a trial attribute:
-    /// <c>{"train":[…],"validation":[…],"kept":k}</c> (non-finite losses as null).</summary>
-    public string EpochLossesJson() => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
-    {
-        ["train"] = EpochTrainLoss.Select(v => double.IsFinite(v) ? v : (double?)null).ToArray(),
-        ["validation"] = EpochValidationLoss.Select(v => double.IsFinite(v) ? v : (double?)null).ToArray(),
-        ["kept"] = KeptEpoch,
-    });
-
     /// <summary>
     /// Flat metrics with snake_case keys for the study store and the report. For the objective split
     /// (prefix "val") and the test split (prefix "test"): _mse, _rmse, _mae, _mape, _r2 in scaled

@@ -31,7 +31,7 @@ public sealed class EarlyStoppingTests
         var best = result.EpochValidationLoss.Min();
         Assert.Equal(result.EpochValidationLoss.ToList().IndexOf(best) + 1, result.KeptEpoch);
         Assert.Equal(best, result.Objective!.Scaled.Mse, 6);
-        Assert.Contains("\"kept\":" + result.KeptEpoch, result.EpochLossesJson(), StringComparison.Ordinal);
+        Assert.Equal(result.KeptEpoch, result.ToMetrics()["epoch_kept"]);
     }
 
     [Fact]

@@ -132,15 +132,25 @@ internal static class ComparisonPage
         html.Close("section");
     }
 
+    // What people call the LSTM comparison's metrics (the summary files keep the keys).
+    private static readonly Dictionary<string, string> Headers = new(StringComparer.Ordinal)
+    {
+        ["test_mse"] = "test MSE", ["naive_test_mse"] = "naive test MSE", ["test_u2"] = "test U2", ["test_ar_u2"] = "AR(p) U2",
+        ["test_u2_ar"] = "RMSE ÷ AR(p) RMSE", ["test_mase"] = "MASE", ["naive_test_mase"] = "naive MASE", ["test_ar_mase"] = "AR(p) MASE",
+        ["test_da"] = "direction accuracy", ["test_ar_da"] = "AR(p) direction accuracy", ["test_pt_p"] = "Pesaran–Timmermann p",
+        ["test_dm_naive_p"] = "DM p vs naive", ["test_dm_ar_p"] = "DM p vs AR(p)", ["ar_lags"] = "AR order p",
+    };
+
     private static void TestErrors(Markup html, ComparisonSummary summary)
     {
         html.Open("section", id: "test").Element("h2", "The best configurations on the test split")
             .Element("p", "Each run's best configuration (chosen by the tuning objective) scored on the test split, which never steered a search: median over seeds, [quartiles]. " +
-                "The naive forecast (tomorrow = today) is scored on the same windows; Theil's U2 is the model's price RMSE divided by the naive forecast's, and below 1 beats it.");
+                "The naive forecast (tomorrow = today) and the linear AR(p) baseline are scored on the same windows; Theil's U2 is the model's price RMSE divided by the naive forecast's. " +
+                "A U2 below 1 counts as beating the naive forecast only where the Diebold–Mariano p-value is below 0.05, as everywhere else in GanTuner.");
         html.Open("div", "table-wrap").Open("table").Open("thead").Open("tr").Element("th", "Tuner");
         foreach (var key in summary.MetricKeys)
         {
-            html.Element("th", key);
+            html.Element("th", Headers.GetValueOrDefault(key, key));
         }
 
         html.Close("tr").Close("thead").Open("tbody");

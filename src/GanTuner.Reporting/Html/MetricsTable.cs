@@ -1,3 +1,4 @@
+using GanTuner.Forecasting.Skill;
 using GanTuner.Reporting.Model;
 using GanTuner.Reporting.Text;
 
@@ -45,9 +46,9 @@ internal static class MetricsTable
 
         if (metrics.TestU2() is { } u2)
         {
-            // As every front end says it (ForecastVerdict): a lower RMSE is a win only if Diebold–Mariano finds it significant.
-            var tie = best.Metric("test_dm_naive_p") is >= 0.05;
-            var beats = u2 < 1 && !tie;
+            var dm = best.Metric("test_dm_naive_p") ?? double.NaN;
+            var tie = double.IsFinite(dm) && dm >= ForecastVerdict.Level;
+            var beats = ForecastVerdict.Beats(u2, dm);
             html.Open("p").Raw("Theil's U2 on the test period (model RMSE ÷ naive RMSE): <b>").Text(NumberFormat.Value(u2)).Raw("</b> — ")
                 .Element("span", beats
                     ? $"the model beats the naive forecast (its RMSE is {NumberFormat.Value(100 * (1 - u2))} % lower)."
@@ -80,14 +81,12 @@ internal static class MetricsTable
             + $"Diebold–Mariano (HLN, squared error, two-sided) p vs naive {Figure("test_dm_naive_p")}, vs AR {Figure("test_dm_ar_p")}.");
         var arStronger = arU2 < 1;
         var ratio = arStronger ? vsAr : u2;
-        var dm = best.Metric(arStronger ? "test_dm_ar_p" : "test_dm_naive_p");
-        var beats = ratio < 1;
+        var dm = best.Metric(arStronger ? "test_dm_ar_p" : "test_dm_naive_p") ?? double.NaN;
+        var beats = ForecastVerdict.Beats(ratio, dm);
         var baseline = arStronger ? $"the linear AR({lags}) baseline" : "the naive forecast";
-        var significance = dm is { } pv ? (pv < 0.05 ? $", significantly (DM p = {NumberFormat.Value(pv)})" : $", but not significantly (DM p = {NumberFormat.Value(pv)})") : string.Empty;
+        var significance = double.IsFinite(dm) ? $" (RMSE ratio {NumberFormat.Value(ratio)}, Diebold–Mariano p = {NumberFormat.Value(dm)})" : $" (RMSE ratio {NumberFormat.Value(ratio)})";
         html.Open("p").Raw("Against the stronger baseline, ").Text(baseline).Raw(": ")
-            .Element("span", beats
-                ? $"the model beats it (RMSE ratio {NumberFormat.Value(ratio)}){significance}."
-                : $"the model does not beat it (RMSE ratio {NumberFormat.Value(ratio)}){significance}.", beats ? "verdict-good" : "verdict-bad")
+            .Element("span", $"the model {ForecastVerdict.Verb(ratio, dm)} it{significance}.", beats ? "verdict-good" : "verdict-bad")
             .Close("p");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GanTuner.Forecasting.Skill;
 using GanTuner.Reporting.Text;
 using GanTuner.Tuning.Comparison;
 using Spectre.Console;
@@ -39,8 +40,9 @@ internal static class CompareTables
 
     public const string TestErrorsNote =
         "each run's best configuration (by the tuning objective) on the test split: median over seeds, [quartiles]; "
-        + "naive: tomorrow = today on the same windows; U2: price RMSE ÷ naive RMSE, below 1 beats the naive forecast; "
-        + "AR U2: the AR(p) baseline's (ridge least squares on the training rows, p chosen on validation); beats AR: seeds whose best model's RMSE is below AR(p)'s";
+        + "naive: tomorrow = today on the same windows; U2: price RMSE ÷ naive RMSE; "
+        + "AR U2: the AR(p) baseline's (ridge least squares on the training rows, p chosen on validation); "
+        + "beats naive, beats AR: seeds whose best model has the lower RMSE and a Diebold–Mariano p below 0.05 (as tune and trial say \"beats\")";
 
     public static Table HeadToHead(ComparisonSummary summary)
     {
@@ -80,30 +82,15 @@ internal static class CompareTables
         return table;
     }
 
-    public static Table TestErrors(ComparisonSummary summary)
-    {
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("Tuner")
-            .AddColumn(new TableColumn("test MSE").RightAligned())
-            .AddColumn(new TableColumn("naive test MSE").RightAligned())
-            .AddColumn(new TableColumn("test U2").RightAligned())
-            .AddColumn(new TableColumn("AR U2").RightAligned())
-            .AddColumn(new TableColumn("U2 < 1").RightAligned())
-            .AddColumn(new TableColumn("beats AR").RightAligned());
-        foreach (var tuner in summary.Tuners)
-        {
-            table.AddRow(
-                Markup.Escape(tuner.Tuner),
-                Metric(tuner, "test_mse"),
-                Metric(tuner, "naive_test_mse"),
-                Metric(tuner, "test_u2"),
-                Metric(tuner, "test_ar_u2"),
-                BelowOne(tuner, "test_u2"),
-                BelowOne(tuner, "test_u2_ar"));
-        }
-
-        return table;
-    }
+    public static Table TestErrors(ComparisonSummary summary) => PerTuner(summary,
+    [
+        ("test MSE", t => Metric(t, "test_mse")),
+        ("naive test MSE", t => Metric(t, "naive_test_mse")),
+        ("test U2", t => Metric(t, "test_u2")),
+        ("AR U2", t => Metric(t, "test_ar_u2")),
+        ("beats naive", t => Beating(t, "test_u2", "test_dm_naive_p")),
+        ("beats AR", t => Beating(t, "test_u2_ar", "test_dm_ar_p")),
+    ]);
 
     public const string SkillNote =
         "test split, median over seeds, [quartiles]; MASE: MAE ÷ the naive forecast's in-sample MAE on the training windows "
@@ -117,34 +104,42 @@ internal static class CompareTables
         var lags = summary.Tuners.SelectMany(t => t.Curves).Where(c => c.BestMetrics.ContainsKey("ar_lags"))
             .Select(c => (int)c.BestMetrics["ar_lags"]).Distinct().Order().ToList();
         var ar = lags.Count == 1 ? string.Create(CultureInfo.InvariantCulture, $"AR({lags[0]})") : "AR(p)";
+        return PerTuner(summary,
+        [
+            ("MASE", t => Metric(t, "test_mase")),
+            ("naive MASE", t => Metric(t, "naive_test_mase")),
+            ($"{ar} MASE", t => Metric(t, "test_ar_mase")),
+            ("dir. acc.", t => Metric(t, "test_da")),
+            ($"{ar} dir. acc.", t => Metric(t, "test_ar_da")),
+            ("PT p", t => Metric(t, "test_pt_p")),
+            ("DM p vs naive", t => Metric(t, "test_dm_naive_p")),
+            ($"DM p vs {ar}", t => Metric(t, "test_dm_ar_p")),
+        ]);
+    }
+
+    // One row per tuner, one right-aligned column per (header, cell markup) pair.
+    private static Table PerTuner(ComparisonSummary summary, IReadOnlyList<(string Header, Func<TunerSummary, string> Cell)> columns)
+    {
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Tuner");
-        foreach (var column in new[] { "MASE", "naive MASE", $"{ar} MASE", "dir. acc.", $"{ar} dir. acc.", "PT p", "DM p vs naive", $"DM p vs {ar}" })
+        foreach (var (header, _) in columns)
         {
-            table.AddColumn(new TableColumn(Markup.Escape(column)).RightAligned());
+            table.AddColumn(new TableColumn(Markup.Escape(header)).RightAligned());
         }
 
         foreach (var tuner in summary.Tuners)
         {
-            table.AddRow(
-                Markup.Escape(tuner.Tuner),
-                Metric(tuner, "test_mase"),
-                Metric(tuner, "naive_test_mase"),
-                Metric(tuner, "test_ar_mase"),
-                Metric(tuner, "test_da"),
-                Metric(tuner, "test_ar_da"),
-                Metric(tuner, "test_pt_p"),
-                Metric(tuner, "test_dm_naive_p"),
-                Metric(tuner, "test_dm_ar_p"));
+            table.AddRow([Markup.Escape(tuner.Tuner), .. columns.Select(c => c.Cell(tuner))]);
         }
 
         return table;
     }
 
-    // How many seeds' best models had the ratio below 1 (a run without the metric is not counted).
-    private static string BelowOne(TunerSummary tuner, string key)
+    // How many seeds' best models beat the baseline by ForecastVerdict's rule (a run without the ratio is not counted).
+    private static string Beating(TunerSummary tuner, string ratio, string pValue)
     {
-        var values = tuner.Curves.Where(c => c.BestMetrics.ContainsKey(key)).Select(c => c.BestMetrics[key]).ToList();
-        return values.Count == 0 ? "—" : string.Create(CultureInfo.InvariantCulture, $"{values.Count(u => u < 1)} of {values.Count}");
+        var runs = tuner.Curves.Where(c => c.BestMetrics.ContainsKey(ratio)).Select(c => c.BestMetrics).ToList();
+        var wins = runs.Count(m => ForecastVerdict.Beats(m[ratio], m.GetValueOrDefault(pValue, double.NaN)));
+        return runs.Count == 0 ? "—" : string.Create(CultureInfo.InvariantCulture, $"{wins} of {runs.Count}");
     }
 
     /// <summary>Seconds, minutes or hours, whichever reads best.</summary>
