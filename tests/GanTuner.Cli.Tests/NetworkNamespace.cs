@@ -7,25 +7,15 @@ namespace GanTuner.Cli.Tests;
 /// <summary>A Linux network namespace of its own (iproute2's <c>ip netns</c>, as root) joined to this host by a
 /// veth pair: a process started in it (<see cref="Launcher"/>) sees only its own loopback and the pair's far end,
 /// <see cref="HostAddress"/>, as if it ran on another machine of the same network.</summary>
-internal sealed class NetworkNamespace : IDisposable
+internal sealed class NetworkNamespace(string name, string hostLink, IPAddress hostAddress, IPAddress address) : IDisposable
 {
-    private readonly string _hostLink;
-
-    private NetworkNamespace(string name, string hostLink, IPAddress hostAddress, IPAddress address)
-    {
-        Name = name;
-        _hostLink = hostLink;
-        HostAddress = hostAddress;
-        Address = address;
-    }
-
-    public string Name { get; }
+    public string Name { get; } = name;
 
     /// <summary>This host's end of the pair: where the namespace reaches the host's servers.</summary>
-    public IPAddress HostAddress { get; }
+    public IPAddress HostAddress { get; } = hostAddress;
 
     /// <summary>The namespace's end of the pair.</summary>
-    public IPAddress Address { get; }
+    public IPAddress Address { get; } = address;
 
     /// <summary>Runs the command after it inside the namespace.</summary>
     public IReadOnlyList<string> Launcher => ["ip", "netns", "exec", Name];
@@ -73,7 +63,7 @@ internal sealed class NetworkNamespace : IDisposable
     public void Dispose()
     {
         // Deleting one end of a veth pair deletes both; deleting the namespace then frees its name.
-        Run("ip", "link", "del", _hostLink);
+        Run("ip", "link", "del", hostLink);
         Run("ip", "netns", "del", Name);
     }
 
