@@ -38,20 +38,31 @@ public sealed class ContrastiveGanTunerTests
         string.Join(",", p.Point.Select(x => x.ToString("R", CultureInfo.InvariantCulture)))
         + " " + string.Join(",", p.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"))));
 
-    [Fact]
-    public void The_same_seed_gives_the_same_proposals_and_another_seed_others()
+    private static TunerOptions QuickWith(string extra) => extra.Length == 0 ? Quick : TunerOptions.Parse(
+        ["gan.startup=4", "gan.discriminator_steps=20", "gan.generator_steps=5", extra]);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("gan.bootstrap=true")]
+    [InlineData("gan.no_region=true")]
+    public void The_same_seed_gives_the_same_proposals_and_another_seed_others(string extra)
     {
-        Assert.Equal(Text(Run(TunerFactory.Create("gan", EveryKind(), 7, Quick), 14)), Text(Run(TunerFactory.Create("gan", EveryKind(), 7, Quick), 14)));
-        Assert.NotEqual(Text(Run(TunerFactory.Create("gan", EveryKind(), 7, Quick), 14)), Text(Run(TunerFactory.Create("gan", EveryKind(), 8, Quick), 14)));
+        var options = QuickWith(extra);
+        Assert.Equal(Text(Run(TunerFactory.Create("gan", EveryKind(), 7, options), 14)), Text(Run(TunerFactory.Create("gan", EveryKind(), 7, options), 14)));
+        Assert.NotEqual(Text(Run(TunerFactory.Create("gan", EveryKind(), 7, options), 14)), Text(Run(TunerFactory.Create("gan", EveryKind(), 8, options), 14)));
     }
 
-    [Fact]
-    public void A_proposal_depends_only_on_what_was_told_not_on_the_asks_before_it()
+    [Theory]
+    [InlineData("")]
+    [InlineData("gan.bootstrap=true")]
+    [InlineData("gan.no_region=true")]
+    public void A_proposal_depends_only_on_what_was_told_not_on_the_asks_before_it(string extra)
     {
         var space = EveryKind();
-        var asked = TunerFactory.Create("gan", space, 3, Quick);
+        var options = QuickWith(extra);
+        var asked = TunerFactory.Create("gan", space, 3, options);
         var proposals = Run(asked, 12);
-        var toldOnly = TunerFactory.Create("gan", space, 3, Quick);
+        var toldOnly = TunerFactory.Create("gan", space, 3, options);
         foreach (var (proposal, i) in proposals.Select((p, i) => (p, i)))
         {
             toldOnly.Tell(new Observation(proposal.Point, i % 5 == 3 ? null : Value(proposal.Point)));
@@ -59,6 +70,16 @@ public sealed class ContrastiveGanTunerTests
 
         Assert.False(asked.ReplayNeedsAsks);
         Assert.Equal(Text([asked.Ask()]), Text([toldOnly.Ask()]));
+    }
+
+    [Fact]
+    public void The_bootstrap_changes_the_model_proposals()
+    {
+        var plain = Run(TunerFactory.Create("gan", EveryKind(), 5, Quick), 14);
+        var bootstrapped = Run(TunerFactory.Create("gan", EveryKind(), 5, QuickWith("gan.bootstrap=true")), 14);
+
+        Assert.Equal(Text(plain.Take(4)), Text(bootstrapped.Take(4)));
+        Assert.NotEqual(Text(plain.Skip(4)), Text(bootstrapped.Skip(4)));
     }
 
     [Fact]
@@ -81,6 +102,7 @@ public sealed class ContrastiveGanTunerTests
     [InlineData("gan-no-perturbation")]
     [InlineData("gan-no-prior")]
     [InlineData("gan-no-weighting")]
+    [InlineData("gan-no-region")]
     public void Each_ablation_is_registered_named_and_changes_the_model_proposals(string ablation)
     {
         var space = EveryKind();
@@ -99,8 +121,10 @@ public sealed class ContrastiveGanTunerTests
             return proposals;
         }
 
-        var full = Drive(TunerFactory.Create("gan", space, 9, Quick));
-        var ablated = Drive(TunerFactory.Create(ablation, space, 9, Quick));
+        // A larger share of region points than the default pool's, so that in ten model Asks some win.
+        var options = QuickWith("gan.pool_perturbed=64");
+        var full = Drive(TunerFactory.Create("gan", space, 9, options));
+        var ablated = Drive(TunerFactory.Create(ablation, space, 9, options));
 
         Assert.Contains(ablation, TunerFactory.Names);
         Assert.Equal(ablation, TunerFactory.Create(ablation, space, 9, Quick).Name);
