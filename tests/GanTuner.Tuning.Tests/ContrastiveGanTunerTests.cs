@@ -38,13 +38,14 @@ public sealed class ContrastiveGanTunerTests
         string.Join(",", p.Point.Select(x => x.ToString("R", CultureInfo.InvariantCulture)))
         + " " + string.Join(",", p.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"))));
 
-    private static TunerOptions QuickWith(string extra) => extra.Length == 0 ? Quick : TunerOptions.Parse(
-        ["gan.startup=4", "gan.discriminator_steps=20", "gan.generator_steps=5", extra]);
+    private static TunerOptions QuickWith(params string[] extra) => TunerOptions.Parse(
+        ["gan.startup=4", "gan.discriminator_steps=20", "gan.generator_steps=5", .. extra.Where(e => e.Length > 0)]);
 
     [Theory]
     [InlineData("")]
     [InlineData("gan.bootstrap=true")]
     [InlineData("gan.no_region=true")]
+    [InlineData("gan.confine=true")]
     public void The_same_seed_gives_the_same_proposals_and_another_seed_others(string extra)
     {
         var options = QuickWith(extra);
@@ -56,6 +57,7 @@ public sealed class ContrastiveGanTunerTests
     [InlineData("")]
     [InlineData("gan.bootstrap=true")]
     [InlineData("gan.no_region=true")]
+    [InlineData("gan.confine=true")]
     public void A_proposal_depends_only_on_what_was_told_not_on_the_asks_before_it(string extra)
     {
         var space = EveryKind();
@@ -72,14 +74,16 @@ public sealed class ContrastiveGanTunerTests
         Assert.Equal(Text([asked.Ask()]), Text([toldOnly.Ask()]));
     }
 
-    [Fact]
-    public void The_bootstrap_changes_the_model_proposals()
+    [Theory]
+    [InlineData("gan.bootstrap=true")]
+    [InlineData("gan.confine=true")]
+    public void The_opt_in_parts_change_the_model_proposals(string option)
     {
         var plain = Run(TunerFactory.Create("gan", EveryKind(), 5, Quick), 14);
-        var bootstrapped = Run(TunerFactory.Create("gan", EveryKind(), 5, QuickWith("gan.bootstrap=true")), 14);
+        var changed = Run(TunerFactory.Create("gan", EveryKind(), 5, QuickWith(option)), 14);
 
-        Assert.Equal(Text(plain.Take(4)), Text(bootstrapped.Take(4)));
-        Assert.NotEqual(Text(plain.Skip(4)), Text(bootstrapped.Skip(4)));
+        Assert.Equal(Text(plain.Take(4)), Text(changed.Take(4)));
+        Assert.NotEqual(Text(plain.Skip(4)), Text(changed.Skip(4)));
     }
 
     [Fact]
@@ -121,8 +125,10 @@ public sealed class ContrastiveGanTunerTests
             return proposals;
         }
 
-        // A larger share of region points than the default pool's, so that in ten model Asks some win.
-        var options = QuickWith("gan.pool_perturbed=64");
+        // A larger share of region points than the default pool's, and one untrained generator sample (the
+        // trained, confined generator otherwise wins these ten model Asks), so that region points win some.
+        var options = TunerOptions.Parse(["gan.startup=4", "gan.discriminator_steps=20", "gan.pool_perturbed=64", "gan.pool_generated=1",
+            ablation == "gan-no-generator" ? "gan.generator_steps=5" : "gan.generator_steps=0"]);
         var full = Drive(TunerFactory.Create("gan", space, 9, options));
         var ablated = Drive(TunerFactory.Create(ablation, space, 9, options));
 

@@ -121,7 +121,8 @@ public sealed class ContrastiveGanTuner : ITuner
         var pool = new List<(double[] Point, string Source)>();
         if (Settings.Generator && Settings.PoolGenerated > 0)
         {
-            pool.AddRange(Generate(discriminators, random.Derive("generator")).Select(p => (p, "generator")));
+            var (low, high) = Settings.Region && Settings.Confinement ? RegionBox(_points[order[0]], RegionSide()) : CubeBox();
+            pool.AddRange(Generate(discriminators, low, high, random.Derive("generator")).Select(p => (p, "generator")));
         }
 
         if (Settings.Perturbation && Settings.Region)
@@ -229,7 +230,10 @@ public sealed class ContrastiveGanTuner : ITuner
     }
 
     /// <summary>Trains a fresh pathway generator to make the discriminators call its samples real, then samples it.</summary>
-    private List<double[]> Generate(ContrastiveDiscriminator[] discriminators, SeededRandom random)
+    /// <remarks>The generator's unit-cube output u is mapped to low + (high − low)·u: with the trust region, the
+    /// generator searches inside it. Unconfined, it found the discriminator's maxima where the discriminator
+    /// extrapolates, on the edges and corners of the cube, and those samples won half the Asks and were poor.</remarks>
+    private List<double[]> Generate(ContrastiveDiscriminator[] discriminators, double[] low, double[] high, SeededRandom random)
     {
         var generator = new PathwayGenerator(_space.Dimensions, _pathways, random.Derive("pathways"));
         var history = _history.Features(generator.HistoryLength);
@@ -240,7 +244,7 @@ public sealed class ContrastiveGanTuner : ITuner
         for (var step = 0; step < Settings.GeneratorSteps; step++)
         {
             var batch = Noise(Settings.GeneratorBatch);
-            var samples = generator.Forward(histories.GetRange(0, batch.Count), batch);
+            var samples = Map(generator.Forward(histories.GetRange(0, batch.Count), batch), low, high);
             var gradient = new Matrix(samples.Rows, samples.Columns);
             var centred = ContrastiveDiscriminator.Centre(samples);
             foreach (var discriminator in discriminators)
@@ -248,13 +252,59 @@ public sealed class ContrastiveGanTuner : ITuner
                 discriminator.AddRealnessGradient(centred, gradient, 1.0 / discriminators.Length);
             }
 
+            for (var r = 0; r < gradient.Rows; r++)
+            {
+                for (var c = 0; c < gradient.Columns; c++)
+                {
+                    gradient[r, c] *= high[c] - low[c];
+                }
+            }
+
             generator.Backward(gradient);
             generator.Step();
         }
 
         var draws = Noise(Settings.PoolGenerated);
-        var output = generator.Forward(histories.GetRange(0, draws.Count), draws);
+        var output = Map(generator.Forward(histories.GetRange(0, draws.Count), draws), low, high);
         return [.. Enumerable.Range(0, output.Rows).Select(r => output.Row(r).ToArray())];
+    }
+
+    private static Matrix Map(Matrix unit, double[] low, double[] high)
+    {
+        var mapped = unit.Clone();
+        for (var r = 0; r < mapped.Rows; r++)
+        {
+            for (var c = 0; c < mapped.Columns; c++)
+            {
+                mapped[r, c] = low[c] + ((high[c] - low[c]) * unit[r, c]);
+            }
+        }
+
+        return mapped;
+    }
+
+    private (double[] Low, double[] High) CubeBox()
+    {
+        var high = new double[_space.Dimensions];
+        Array.Fill(high, 1.0);
+        return (new double[_space.Dimensions], high);
+    }
+
+    /// <summary>The trust region's box: side <paramref name="side"/> around the centre, cut to the cube; the whole
+    /// range on a categorical coordinate.</summary>
+    private (double[] Low, double[] High) RegionBox(double[] centre, double side)
+    {
+        var (low, high) = CubeBox();
+        for (var i = 0; i < centre.Length; i++)
+        {
+            if (!_categorical[i])
+            {
+                low[i] = Math.Max(0, centre[i] - (side / 2));
+                high[i] = Math.Min(1, centre[i] + (side / 2));
+            }
+        }
+
+        return (low, high);
     }
 
     /// <summary>Draws from a Parzen density around the real (good) observations, as multivariate TPE's l(x):
