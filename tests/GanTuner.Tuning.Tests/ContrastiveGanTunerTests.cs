@@ -38,20 +38,33 @@ public sealed class ContrastiveGanTunerTests
         string.Join(",", p.Point.Select(x => x.ToString("R", CultureInfo.InvariantCulture)))
         + " " + string.Join(",", p.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"))));
 
-    [Fact]
-    public void The_same_seed_gives_the_same_proposals_and_another_seed_others()
+    private static TunerOptions QuickWith(params string[] extra) => TunerOptions.Parse(
+        ["gan.startup=4", "gan.discriminator_steps=20", "gan.generator_steps=5", .. extra.Where(e => e.Length > 0)]);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("gan.bootstrap=true")]
+    [InlineData("gan.no_region=true")]
+    [InlineData("gan.confine=true")]
+    public void The_same_seed_gives_the_same_proposals_and_another_seed_others(string extra)
     {
-        Assert.Equal(Text(Run(TunerFactory.Create("gan", EveryKind(), 7, Quick), 14)), Text(Run(TunerFactory.Create("gan", EveryKind(), 7, Quick), 14)));
-        Assert.NotEqual(Text(Run(TunerFactory.Create("gan", EveryKind(), 7, Quick), 14)), Text(Run(TunerFactory.Create("gan", EveryKind(), 8, Quick), 14)));
+        var options = QuickWith(extra);
+        Assert.Equal(Text(Run(TunerFactory.Create("gan", EveryKind(), 7, options), 14)), Text(Run(TunerFactory.Create("gan", EveryKind(), 7, options), 14)));
+        Assert.NotEqual(Text(Run(TunerFactory.Create("gan", EveryKind(), 7, options), 14)), Text(Run(TunerFactory.Create("gan", EveryKind(), 8, options), 14)));
     }
 
-    [Fact]
-    public void A_proposal_depends_only_on_what_was_told_not_on_the_asks_before_it()
+    [Theory]
+    [InlineData("")]
+    [InlineData("gan.bootstrap=true")]
+    [InlineData("gan.no_region=true")]
+    [InlineData("gan.confine=true")]
+    public void A_proposal_depends_only_on_what_was_told_not_on_the_asks_before_it(string extra)
     {
         var space = EveryKind();
-        var asked = TunerFactory.Create("gan", space, 3, Quick);
+        var options = QuickWith(extra);
+        var asked = TunerFactory.Create("gan", space, 3, options);
         var proposals = Run(asked, 12);
-        var toldOnly = TunerFactory.Create("gan", space, 3, Quick);
+        var toldOnly = TunerFactory.Create("gan", space, 3, options);
         foreach (var (proposal, i) in proposals.Select((p, i) => (p, i)))
         {
             toldOnly.Tell(new Observation(proposal.Point, i % 5 == 3 ? null : Value(proposal.Point)));
@@ -59,6 +72,18 @@ public sealed class ContrastiveGanTunerTests
 
         Assert.False(asked.ReplayNeedsAsks);
         Assert.Equal(Text([asked.Ask()]), Text([toldOnly.Ask()]));
+    }
+
+    [Theory]
+    [InlineData("gan.bootstrap=true")]
+    [InlineData("gan.confine=true")]
+    public void The_opt_in_parts_change_the_model_proposals(string option)
+    {
+        var plain = Run(TunerFactory.Create("gan", EveryKind(), 5, Quick), 14);
+        var changed = Run(TunerFactory.Create("gan", EveryKind(), 5, QuickWith(option)), 14);
+
+        Assert.Equal(Text(plain.Take(4)), Text(changed.Take(4)));
+        Assert.NotEqual(Text(plain.Skip(4)), Text(changed.Skip(4)));
     }
 
     [Fact]
@@ -81,6 +106,7 @@ public sealed class ContrastiveGanTunerTests
     [InlineData("gan-no-perturbation")]
     [InlineData("gan-no-prior")]
     [InlineData("gan-no-weighting")]
+    [InlineData("gan-no-region")]
     public void Each_ablation_is_registered_named_and_changes_the_model_proposals(string ablation)
     {
         var space = EveryKind();
@@ -99,8 +125,12 @@ public sealed class ContrastiveGanTunerTests
             return proposals;
         }
 
-        var full = Drive(TunerFactory.Create("gan", space, 9, Quick));
-        var ablated = Drive(TunerFactory.Create(ablation, space, 9, Quick));
+        // A larger share of region points than the default pool's, and one untrained generator sample (the
+        // trained, confined generator otherwise wins these ten model Asks), so that region points win some.
+        var options = TunerOptions.Parse(["gan.startup=4", "gan.discriminator_steps=20", "gan.pool_perturbed=64", "gan.pool_generated=1",
+            ablation == "gan-no-generator" ? "gan.generator_steps=5" : "gan.generator_steps=0"]);
+        var full = Drive(TunerFactory.Create("gan", space, 9, options));
+        var ablated = Drive(TunerFactory.Create(ablation, space, 9, options));
 
         Assert.Contains(ablation, TunerFactory.Names);
         Assert.Equal(ablation, TunerFactory.Create(ablation, space, 9, Quick).Name);

@@ -18,7 +18,7 @@ namespace GanTuner.Tuning.Gan.Contrastive;
 /// <para>Pending trials are a constant liar: they join the fake class (they count as not good) and are never
 /// proposed. Failed trials are never proposed again and enter neither class.</para>
 /// <para>Attributes: <c>gan.version</c> (2, which tells these trials from the paper tuner's), <c>gan.phase</c>
-/// (startup or model), <c>gan.injection</c>, <c>gan.source</c> (generator, perturbation or uniform).</para>
+/// (startup or model), <c>gan.injection</c>, <c>gan.source</c> (generator, region, perturbation, parzen or uniform).</para>
 /// </remarks>
 public sealed class ContrastiveGanTuner : ITuner
 {
@@ -121,10 +121,21 @@ public sealed class ContrastiveGanTuner : ITuner
         var pool = new List<(double[] Point, string Source)>();
         if (Settings.Generator && Settings.PoolGenerated > 0)
         {
-            pool.AddRange(Generate(discriminators, random.Derive("generator")).Select(p => (p, "generator")));
+            var (low, high) = Settings.Region && Settings.Confinement ? RegionBox(_points[order[0]], RegionSide()) : CubeBox();
+            pool.AddRange(Generate(discriminators, low, high, random.Derive("generator")).Select(p => (p, "generator")));
         }
 
-        if (Settings.Perturbation)
+        if (Settings.Perturbation && Settings.Region)
+        {
+            var perturbations = random.Derive("region");
+            var best = _points[order[0]];
+            var side = RegionSide();
+            for (var c = 0; c < Settings.PoolPerturbed; c++)
+            {
+                pool.Add((InRegion(best, side, perturbations), "region"));
+            }
+        }
+        else if (Settings.Perturbation)
         {
             var perturbations = random.Derive("perturbations");
             // A trust region that tightens as the study grows: (startup / n)^shrink, 1 at the first model Ask.
@@ -168,15 +179,16 @@ public sealed class ContrastiveGanTuner : ITuner
         var rows = new List<double[]>();
         var realWeights = new List<double>();
         var threshold = good < order.Length ? _values[order[good]] : _values[order[good - 1]];
+        var realCounts = Resample(good, random.Derive("bootstrap-real"));
         for (var k = 0; k < good; k++)
         {
             rows.Add(_points[order[k]]);
-            realWeights.Add(Settings.Weighting ? threshold - _values[order[k]] : 1.0);
+            realWeights.Add(realCounts[k] * (Settings.Weighting ? threshold - _values[order[k]] : 1.0));
         }
 
         if (realWeights.Sum() <= 0)
         {
-            realWeights = [.. realWeights.Select(_ => 1.0)];
+            realWeights = [.. realCounts.Select(c => (double)c)];
         }
 
         if (injecting)
@@ -193,11 +205,14 @@ public sealed class ContrastiveGanTuner : ITuner
         var weights = realWeights.Select(w => 0.5 * w / realTotal).ToList();
         var realCount = rows.Count;
         var bad = order.Skip(good).Select(i => _points[i]).Concat(running).ToList();
+        // Running configurations are lies, not observations: they are never resampled away.
+        var badCounts = Resample(order.Length - good, random.Derive("bootstrap-fake")).Concat(running.Select(_ => 1)).ToArray();
+        var badTotal = (double)badCounts.Sum();
         var priorShare = Settings.Prior ? (bad.Count == 0 ? 1.0 : Settings.PriorShare) : 0.0;
-        foreach (var point in bad)
+        for (var k = 0; k < bad.Count; k++)
         {
-            rows.Add(point);
-            weights.Add(0.5 * (1 - priorShare) / bad.Count);
+            rows.Add(bad[k]);
+            weights.Add(0.5 * (1 - priorShare) * badCounts[k] / badTotal);
         }
 
         if (priorShare > 0)
@@ -215,7 +230,10 @@ public sealed class ContrastiveGanTuner : ITuner
     }
 
     /// <summary>Trains a fresh pathway generator to make the discriminators call its samples real, then samples it.</summary>
-    private List<double[]> Generate(ContrastiveDiscriminator[] discriminators, SeededRandom random)
+    /// <remarks>The generator's unit-cube output u is mapped to low + (high − low)·u: with the trust region, the
+    /// generator searches inside it. Unconfined, it found the discriminator's maxima where the discriminator
+    /// extrapolates, on the edges and corners of the cube, and those samples won half the Asks and were poor.</remarks>
+    private List<double[]> Generate(ContrastiveDiscriminator[] discriminators, double[] low, double[] high, SeededRandom random)
     {
         var generator = new PathwayGenerator(_space.Dimensions, _pathways, random.Derive("pathways"));
         var history = _history.Features(generator.HistoryLength);
@@ -226,7 +244,7 @@ public sealed class ContrastiveGanTuner : ITuner
         for (var step = 0; step < Settings.GeneratorSteps; step++)
         {
             var batch = Noise(Settings.GeneratorBatch);
-            var samples = generator.Forward(histories.GetRange(0, batch.Count), batch);
+            var samples = Map(generator.Forward(histories.GetRange(0, batch.Count), batch), low, high);
             var gradient = new Matrix(samples.Rows, samples.Columns);
             var centred = ContrastiveDiscriminator.Centre(samples);
             foreach (var discriminator in discriminators)
@@ -234,13 +252,59 @@ public sealed class ContrastiveGanTuner : ITuner
                 discriminator.AddRealnessGradient(centred, gradient, 1.0 / discriminators.Length);
             }
 
+            for (var r = 0; r < gradient.Rows; r++)
+            {
+                for (var c = 0; c < gradient.Columns; c++)
+                {
+                    gradient[r, c] *= high[c] - low[c];
+                }
+            }
+
             generator.Backward(gradient);
             generator.Step();
         }
 
         var draws = Noise(Settings.PoolGenerated);
-        var output = generator.Forward(histories.GetRange(0, draws.Count), draws);
+        var output = Map(generator.Forward(histories.GetRange(0, draws.Count), draws), low, high);
         return [.. Enumerable.Range(0, output.Rows).Select(r => output.Row(r).ToArray())];
+    }
+
+    private static Matrix Map(Matrix unit, double[] low, double[] high)
+    {
+        var mapped = unit.Clone();
+        for (var r = 0; r < mapped.Rows; r++)
+        {
+            for (var c = 0; c < mapped.Columns; c++)
+            {
+                mapped[r, c] = low[c] + ((high[c] - low[c]) * unit[r, c]);
+            }
+        }
+
+        return mapped;
+    }
+
+    private (double[] Low, double[] High) CubeBox()
+    {
+        var high = new double[_space.Dimensions];
+        Array.Fill(high, 1.0);
+        return (new double[_space.Dimensions], high);
+    }
+
+    /// <summary>The trust region's box: side <paramref name="side"/> around the centre, cut to the cube; the whole
+    /// range on a categorical coordinate.</summary>
+    private (double[] Low, double[] High) RegionBox(double[] centre, double side)
+    {
+        var (low, high) = CubeBox();
+        for (var i = 0; i < centre.Length; i++)
+        {
+            if (!_categorical[i])
+            {
+                low[i] = Math.Max(0, centre[i] - (side / 2));
+                high[i] = Math.Min(1, centre[i] + (side / 2));
+            }
+        }
+
+        return (low, high);
     }
 
     /// <summary>Draws from a Parzen density around the real (good) observations, as multivariate TPE's l(x):
@@ -279,10 +343,93 @@ public sealed class ContrastiveGanTuner : ITuner
         {
             var mean = logits.Average(l => l[c]);
             var spread = logits.Length > 1 ? Math.Sqrt(logits.Sum(l => (l[c] - mean) * (l[c] - mean)) / (logits.Length - 1)) : 0.0;
-            scores[c] = mean + (Settings.Bonus * spread) + (Settings.Novelty * Math.Log(NearestDistance(candidates[c]) + 1e-6));
+            scores[c] = mean + (Settings.Bonus * spread) + (Settings.Novelty * Math.Log(Math.Min(NearestDistance(candidates[c]), Settings.NoveltyCap) + 1e-6));
         }
 
         return scores;
+    }
+
+    /// <summary>How often each of <paramref name="count"/> items is drawn when as many are drawn with replacement
+    /// (all once without <see cref="ContrastiveGanSettings.Bootstrap"/>).</summary>
+    private int[] Resample(int count, SeededRandom random)
+    {
+        var counts = new int[count];
+        if (!Settings.Bootstrap)
+        {
+            Array.Fill(counts, 1);
+            return counts;
+        }
+
+        for (var k = 0; k < count; k++)
+        {
+            counts[random.NextInt(count)]++;
+        }
+
+        return counts;
+    }
+
+    /// <summary>The trust region's side, replayed from the completed values in the order they were told, as
+    /// TuRBO keeps it: from <see cref="ContrastiveGanSettings.RegionInitial"/> at the first model trial, doubled
+    /// (up to the maximum) after a run of improvements on the best, halved after a run of trials that did not
+    /// improve, and back to the initial side when it falls below the minimum (a restart).</summary>
+    private double RegionSide()
+    {
+        var failuresToShrink = Settings.RegionFailures > 0 ? Settings.RegionFailures : Math.Max(4, _space.Dimensions);
+        var side = Settings.RegionInitial;
+        var best = _values.Take(Settings.Startup).Min();
+        var (successes, failures) = (0, 0);
+        for (var t = Settings.Startup; t < _values.Count; t++)
+        {
+            var improved = _values[t] < best - (1e-3 * Math.Abs(best));
+            best = Math.Min(best, _values[t]);
+            (successes, failures) = improved ? (successes + 1, 0) : (0, failures + 1);
+            if (successes >= Settings.RegionSuccesses)
+            {
+                side = Math.Min(2 * side, Settings.RegionMaximum);
+                successes = 0;
+            }
+            else if (failures >= failuresToShrink)
+            {
+                side /= 2;
+                failures = 0;
+                if (side < Settings.RegionMinimum)
+                {
+                    side = Settings.RegionInitial;
+                }
+            }
+        }
+
+        return side;
+    }
+
+    /// <summary>A point drawn uniformly from the trust region (a box of the given side around the centre, cut to
+    /// the cube) on each coordinate with probability <see cref="ContrastiveGanSettings.PerturbedShare"/> (at least
+    /// one), the centre's value on the others; a categorical coordinate is redrawn with probability side/2.</summary>
+    private double[] InRegion(double[] centre, double side, SeededRandom random)
+    {
+        var x = (double[])centre.Clone();
+        var kept = random.NextInt(x.Length);
+        for (var i = 0; i < x.Length; i++)
+        {
+            var moved = i == kept || random.NextDouble() < Settings.PerturbedShare;
+            if (!moved)
+            {
+                continue;
+            }
+
+            if (_categorical[i])
+            {
+                x[i] = random.NextDouble() < Math.Min(1, side / 2) ? random.NextDouble() : centre[i];
+            }
+            else
+            {
+                var low = Math.Max(0, centre[i] - (side / 2));
+                var high = Math.Min(1, centre[i] + (side / 2));
+                x[i] = random.NextUniform(low, high);
+            }
+        }
+
+        return x;
     }
 
     /// <summary>No new best in the last <see cref="ContrastiveGanSettings.Stagnation"/> completed trials.</summary>
