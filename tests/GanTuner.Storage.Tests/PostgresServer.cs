@@ -15,6 +15,7 @@ public static class PostgresServer
 {
     private const string Variable = "GANTUNER_TEST_POSTGRES";
     private const string FolderPrefix = "gantuner-pg-";
+    private const string OwnerFile = "owner.pid";
     private static readonly Lazy<string> Server = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
     private static int _schemas;
 
@@ -76,8 +77,10 @@ public static class PostgresServer
                 $"The PostgreSQL tests need {Variable} (a postgresql:// URL) or, as root, Debian's postgresql package (apt-get install postgresql).");
         }
 
-        SweepStoppedServers();
+        SweepStoppedServers(bin);
         var folder = Directory.CreateTempSubdirectory(FolderPrefix).FullName;
+        // Who the server belongs to: a later run (or scripts/test.sh) stops it if this process dies without its exit handler.
+        File.WriteAllText(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         Run("chown", "postgres", folder);
         var data = Path.Combine(folder, "data");
         RunAsPostgres(Path.Combine(bin, "initdb"), "-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8");
@@ -104,27 +107,37 @@ public static class PostgresServer
         Directory.Delete(folder, recursive: true);
     }
 
-    /// <summary>Removes the folders of servers that earlier test runs stopped but could not delete (the test
-    /// host may be ended before its exit handlers finish). A folder counts as stopped when it is old and its
-    /// server left no postmaster.pid, so a server another run is still using is never touched.</summary>
-    private static void SweepStoppedServers()
+    /// <summary>Stops the servers of earlier test processes that died without their exit handler (the test host may
+    /// be ended before its handlers finish), and removes the folders of servers that were stopped but could not
+    /// delete them. A server whose owner process still runs is never touched.</summary>
+    private static void SweepStoppedServers(string bin)
     {
         foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
         {
+            var running = File.Exists(Path.Combine(folder, "data", "postmaster.pid"));
+            var orphan = File.Exists(Path.Combine(folder, OwnerFile)) && !IsAlive(File.ReadAllText(Path.Combine(folder, OwnerFile)));
             var old = Directory.GetLastWriteTimeUtc(folder) < DateTime.UtcNow.AddHours(-1);
-            if (old && !File.Exists(Path.Combine(folder, "data", "postmaster.pid")))
+            try
             {
-                try
+                if (running && orphan)
+                {
+                    RunAsPostgres(Path.Combine(bin, "pg_ctl"), "-D", Path.Combine(folder, "data"), "-m", "immediate", "-w", "stop");
+                    Directory.Delete(folder, recursive: true);
+                }
+                else if (!running && (orphan || old))
                 {
                     Directory.Delete(folder, recursive: true);
                 }
-                catch (IOException)
-                {
-                    // Someone else is sweeping it.
-                }
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
+            {
+                // Someone else is sweeping it, or it stopped on its own meanwhile.
             }
         }
     }
+
+    private static bool IsAlive(string pid) =>
+        int.TryParse(pid, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) && Directory.Exists($"/proc/{id}");
 
     private static int FreePort()
     {
