@@ -8,12 +8,13 @@
 #
 # Environment: LABEL (all: the name of this call's summary files), STORE_DIR (/work/wt/evidence: stores, outputs and a private copy of the CLI), SEEDS (10),
 # PARALLEL (2 studies at once, one thread each), PRUNER (median), BIN (a built gantuner; default: this tree's,
-# copied into STORE_DIR/bin at first use so a rebuild of the tree cannot change a running comparison).
+# copied into STORE_DIR/bin at first use so a rebuild of the tree cannot change a running comparison; the commit
+# it was built from is kept beside it in COMMIT, and the log names that commit).
 # After each call the summaries (not the stores) are copied to bench/results/evidence-<series>/.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 series=${1:?usage: bench/evidence.sh sp500|seattle [TUNERS]}
-tuners=${2:-gan,gan-paper,tpe,gp,random,gan-no-injection,gan-no-generator,gan-no-perturbation,gan-no-prior,gan-no-weighting}
+tuners=${2:-gan,gan-paper,tpe,gp,random,gan-no-injection,gan-no-generator,gan-no-perturbation,gan-no-prior,gan-no-weighting,gan-no-region}
 store_dir=${STORE_DIR:-/work/wt/evidence}
 seeds=${SEEDS:-10}
 label=${LABEL:-all}
@@ -24,8 +25,13 @@ if [ -z "${BIN:-}" ]; then
   if [ ! -x "$store_dir/bin/gantuner" ]; then
     dotnet build "$repo/src/GanTuner.Cli" -c Release -v q -nologo >/dev/null
     rm -rf "$store_dir/bin" && cp -r "$repo/src/GanTuner.Cli/bin/Release/net10.0" "$store_dir/bin"
+    git -C "$repo" describe --always --dirty > "$store_dir/bin/COMMIT"
   fi
   BIN="$store_dir/bin/gantuner"
+fi
+built=$(cat "$(dirname "$BIN")/COMMIT" 2>/dev/null || echo "unknown (BIN given)")
+if [ "$built" != "$(git -C "$repo" describe --always --dirty)" ]; then
+  echo "bench/evidence.sh: running the CLI built from $built, not this tree's $(git -C "$repo" describe --always --dirty)" >&2
 fi
 
 data=()
@@ -59,6 +65,6 @@ for f in summary.csv summary.json runs.csv; do
 done
 {
   echo "$label: gantuner ${command[*]//$store_dir/STORE_DIR}"
-  echo "started $started, ended $(date -u '+%F %H:%M UTC'), exit $status, load $(cut -d' ' -f1-3 /proc/loadavg), commit $(git -C "$repo" rev-parse --short HEAD)"
+  echo "started $started, ended $(date -u '+%F %H:%M UTC'), exit $status, load $(cut -d' ' -f1-3 /proc/loadavg), CLI built from $built"
 } >> "$results/commands.txt"
 exit "$status"

@@ -9,6 +9,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v ip >/dev/null 2>&1 || need+=(iproute2)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core fontconfig)
 /usr/bin/python3 -c "import optuna" >/dev/null 2>&1 || need+=(python3-optuna)
 if [ -z "${GANTUNER_TEST_POSTGRES:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
@@ -38,9 +39,20 @@ stop_orphan_servers() {
     fi
   done
 }
+# The same for the network namespaces (and their veth pairs) of the workers test, named gt<pid>x<n>.
+remove_orphan_namespaces() {
+  for ns in $(ip netns list 2>/dev/null | awk '{print $1}' | grep -E '^gt[0-9]+x[0-9]+$'); do
+    pid=${ns#gt}; pid=${pid%x*}
+    if ! kill -0 "$pid" 2>/dev/null; then
+      ip link del "${ns}h" 2>/dev/null || true
+      ip netns del "$ns" 2>/dev/null || true
+    fi
+  done
+}
 status=0
 dotnet test GanTuner.slnx -c Release "$@" || status=$?
 stop_orphan_servers
+remove_orphan_namespaces
 [ "$status" -eq 0 ] || exit "$status"
 
 # The samples are built by the solution; run both with small budgets and check what they print.

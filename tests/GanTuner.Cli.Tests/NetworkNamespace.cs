@@ -20,15 +20,15 @@ internal sealed class NetworkNamespace(string name, string hostLink, IPAddress h
     /// <summary>Runs the command after it inside the namespace.</summary>
     public IReadOnlyList<string> Launcher => ["ip", "netns", "exec", Name];
 
-    /// <summary>Creates namespace <paramref name="index"/> of this test process (names and a /30 subnet are
-    /// derived from the process id, so test runs side by side never share one).</summary>
+    /// <summary>Creates namespace <paramref name="index"/> of this test process: its names carry the process id
+    /// (<c>gt&lt;pid&gt;x&lt;index&gt;</c>, which scripts/test.sh sweeps once that process is gone), and its /30 comes
+    /// from the shared address space 100.64.0.0/10 (RFC 6598), chosen by the id's low 16 bits.</summary>
     public static NetworkNamespace Create(int index)
     {
-        var id = Environment.ProcessId % 65_536;
-        var tag = string.Create(CultureInfo.InvariantCulture, $"gt{id}x{index}");
-        // A /30 of 10.128.0.0/10 that only this process id uses: 16 pairs per process.
         ArgumentOutOfRangeException.ThrowIfGreaterThan(index, 15);
-        byte[] subnet = [10, (byte)(128 + (id >> 10)), (byte)((id >> 2) & 0xff), (byte)(((id & 3) << 6) + (index * 4))];
+        var tag = string.Create(CultureInfo.InvariantCulture, $"gt{Environment.ProcessId}x{index}");
+        var id = Environment.ProcessId % 65_536;
+        byte[] subnet = [100, (byte)(64 + (id >> 10)), (byte)((id >> 2) & 0xff), (byte)(((id & 3) << 6) + (index * 4))];
         var host = new IPAddress([subnet[0], subnet[1], subnet[2], (byte)(subnet[3] + 1)]);
         var inside = new IPAddress([subnet[0], subnet[1], subnet[2], (byte)(subnet[3] + 2)]);
         var created = new NetworkNamespace(tag, tag + "h", host, inside);

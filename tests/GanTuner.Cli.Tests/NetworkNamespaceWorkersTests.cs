@@ -37,14 +37,15 @@ public sealed class NetworkNamespaceWorkersTests : IDisposable
             File.Copy(TuneWorkspace.TinySpace, folder.PathOf("space.json"));
             return (Network: network, Relay: relay, Folder: folder, Storage: $"postgresql://postgres@{network.HostAddress}:{relay.Port}/postgres{schema}");
         }).ToList();
-        // The host's own server is out of reach from inside: only the link leads to it.
+        // From inside, the link leads to the server and the host's own loopback does not.
+        Assert.All(machines, m => Assert.True(m.Network.CanConnect(m.Network.HostAddress, m.Relay.Port)));
         Assert.All(machines, m => Assert.False(m.Network.CanConnect(IPAddress.Loopback, server.Port)));
 
-        var workers = machines.Select(m => m.Folder.Start(m.Network.Launcher, null,
+        // Owned, so that a worker still running when a wait fails is stopped before its link goes.
+        var workers = machines.Select(m => Own(m.Folder.Start(m.Network.Launcher, null,
             "tune", "--data", m.Folder.PathOf("prices.csv"), "--space", m.Folder.PathOf("space.json"), "--iterations", Iterations.ToString(System.Globalization.CultureInfo.InvariantCulture), "--epochs", "1",
-            "--threads", "1", "--study", "netns", "--storage", m.Storage, "--no-report")).ToList();
+            "--threads", "1", "--study", "netns", "--storage", m.Storage, "--no-report"))).ToList();
         var exits = workers.Select(w => w.WaitForExit()).ToList();
-        workers.ForEach(w => w.Dispose());
 
         Assert.All(exits, e => Assert.True(e.ExitCode == 0, e.Stderr));
         // Each worker came through its own link, from its own namespace's address.

@@ -80,7 +80,9 @@ public static class PostgresServer
         SweepStoppedServers(bin);
         var folder = Directory.CreateTempSubdirectory(FolderPrefix).FullName;
         // Who the server belongs to: a later run (or scripts/test.sh) stops it if this process dies without its exit handler.
-        File.WriteAllText(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        // Written whole, then moved in: a sweep never reads a half-written owner.
+        File.WriteAllText(Path.Combine(folder, OwnerFile + ".tmp"), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        File.Move(Path.Combine(folder, OwnerFile + ".tmp"), Path.Combine(folder, OwnerFile));
         Run("chown", "postgres", folder);
         var data = Path.Combine(folder, "data");
         RunAsPostgres(Path.Combine(bin, "initdb"), "-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8");
@@ -136,8 +138,9 @@ public static class PostgresServer
         }
     }
 
+    // An owner that cannot be read counts as alive: never sweep what might be in use.
     private static bool IsAlive(string pid) =>
-        int.TryParse(pid, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) && Directory.Exists($"/proc/{id}");
+        !int.TryParse(pid, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) || Directory.Exists($"/proc/{id}");
 
     private static int FreePort()
     {

@@ -77,6 +77,7 @@ public sealed class ContrastiveGanTunerTests
     [Theory]
     [InlineData("gan.bootstrap=true")]
     [InlineData("gan.confine=true")]
+    [InlineData("gan.novelty_cap=0.000001")]
     public void The_opt_in_parts_change_the_model_proposals(string option)
     {
         var plain = Run(TunerFactory.Create("gan", EveryKind(), 5, Quick), 14);
@@ -126,7 +127,7 @@ public sealed class ContrastiveGanTunerTests
         }
 
         // A larger share of region points than the default pool's, and one untrained generator sample (the
-        // trained, confined generator otherwise wins these ten model Asks), so that region points win some.
+        // trained generator otherwise wins these ten model Asks), so that region points win some.
         var options = TunerOptions.Parse(["gan.startup=4", "gan.discriminator_steps=20", "gan.pool_perturbed=64", "gan.pool_generated=1",
             ablation == "gan-no-generator" ? "gan.generator_steps=5" : "gan.generator_steps=0"]);
         var full = Drive(TunerFactory.Create("gan", space, 9, options));

@@ -146,7 +146,7 @@ internal static class ComparisonPage
         html.Open("section", id: "test").Element("h2", "The best configurations on the test split")
             .Element("p", "Each run's best configuration (chosen by the tuning objective) scored on the test split, which never steered a search: median over seeds, [quartiles]. " +
                 "The naive forecast (tomorrow = today) and the linear AR(p) baseline are scored on the same windows; Theil's U2 is the model's price RMSE divided by the naive forecast's. " +
-                "A U2 below 1 counts as beating the naive forecast only where the Diebold–Mariano p-value is below 0.05, as everywhere else in GanTuner.");
+                "A U2 below 1 counts as beating the naive forecast only where the Diebold–Mariano p-value is below 0.05 (or could not be computed), as everywhere else in GanTuner.");
         html.Open("div", "table-wrap").Open("table").Open("thead").Open("tr").Element("th", "Tuner");
         foreach (var key in summary.MetricKeys)
         {

@@ -127,6 +127,7 @@ public sealed record ContrastiveGanSettings(
             EnsembleSize: options.GetInt32("gan.ensemble", d.EnsembleSize, min: 1, max: 64),
             Bonus: options.GetDouble("gan.bonus", d.Bonus, min: 0, max: 100),
             Novelty: options.GetDouble("gan.novelty", d.Novelty, min: 0, max: 100),
+            NoveltyCap: options.GetDouble("gan.novelty_cap", d.NoveltyCap, min: 1e-9, max: double.PositiveInfinity),
             DiscriminatorHidden: options.GetInt32("gan.discriminator_hidden", d.DiscriminatorHidden, min: 1, max: 1_024),
             DiscriminatorLayers: options.GetInt32("gan.discriminator_layers", d.DiscriminatorLayers, min: 0, max: 8),
             DiscriminatorLearningRate: options.GetDouble("gan.discriminator_lr", d.DiscriminatorLearningRate, min: 1e-9, max: 10),
