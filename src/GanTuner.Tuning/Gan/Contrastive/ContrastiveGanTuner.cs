@@ -119,20 +119,21 @@ public sealed class ContrastiveGanTuner : ITuner
         }
 
         var pool = new List<(double[] Point, string Source)>();
+        // The trust region of this Ask: its side replayed once, its box around the best point.
+        var side = Settings.Region ? RegionSide() : 1.0;
+        var region = RegionBox(_points[order[0]], side);
         if (Settings.Generator && Settings.PoolGenerated > 0)
         {
-            var (low, high) = Settings.Region && Settings.Confinement ? RegionBox(_points[order[0]], RegionSide()) : CubeBox();
+            var (low, high) = Settings.Region && Settings.Confinement ? region : CubeBox();
             pool.AddRange(Generate(discriminators, low, high, random.Derive("generator")).Select(p => (p, "generator")));
         }
 
         if (Settings.Perturbation && Settings.Region)
         {
             var perturbations = random.Derive("region");
-            var best = _points[order[0]];
-            var side = RegionSide();
             for (var c = 0; c < Settings.PoolPerturbed; c++)
             {
-                pool.Add((InRegion(best, side, perturbations), "region"));
+                pool.Add((InRegion(_points[order[0]], side, region, perturbations), "region"));
             }
         }
         else if (Settings.Perturbation)
@@ -402,10 +403,10 @@ public sealed class ContrastiveGanTuner : ITuner
         return side;
     }
 
-    /// <summary>A point drawn uniformly from the trust region (a box of the given side around the centre, cut to
-    /// the cube) on each coordinate with probability <see cref="ContrastiveGanSettings.PerturbedShare"/> (at least
+    /// <summary>A point drawn uniformly from the trust region (<paramref name="box"/>, of the given side around the
+    /// centre, cut to the cube) on each coordinate with probability <see cref="ContrastiveGanSettings.PerturbedShare"/> (at least
     /// one), the centre's value on the others; a categorical coordinate is redrawn with probability side/2.</summary>
-    private double[] InRegion(double[] centre, double side, SeededRandom random)
+    private double[] InRegion(double[] centre, double side, (double[] Low, double[] High) box, SeededRandom random)
     {
         var x = (double[])centre.Clone();
         var kept = random.NextInt(x.Length);
@@ -423,9 +424,7 @@ public sealed class ContrastiveGanTuner : ITuner
             }
             else
             {
-                var low = Math.Max(0, centre[i] - (side / 2));
-                var high = Math.Min(1, centre[i] + (side / 2));
-                x[i] = random.NextUniform(low, high);
+                x[i] = random.NextUniform(box.Low[i], box.High[i]);
             }
         }
 
