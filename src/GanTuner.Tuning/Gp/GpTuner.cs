@@ -26,12 +26,8 @@ public sealed class GpTuner : ITuner
     private const int PerturbationsPerObservation = 8;
     private readonly SearchSpace _space;
     private readonly SeededRandom _root;
-    private readonly ConfigurationMemory _memory;
-    private readonly PendingConfigurations _running;
+    private readonly ToldTrials _trials;
     private readonly bool[] _categorical;
-    private readonly List<double[]> _points = [];
-    private readonly List<double> _values = [];
-    private int _told;
 
     public GpTuner(SearchSpace space, int seed, GpSettings settings)
     {
@@ -40,8 +36,7 @@ public sealed class GpTuner : ITuner
         _space = space;
         Settings = settings;
         _root = new SeededRandom(seed).Derive("gp");
-        _memory = new ConfigurationMemory(space);
-        _running = new PendingConfigurations(space);
+        _trials = new ToldTrials(space);
         _categorical = [.. space.Parameters.Select(p => p is CategoricalParameter)];
     }
 
@@ -55,13 +50,10 @@ public sealed class GpTuner : ITuner
 
     public Proposal Ask(IReadOnlyList<double[]> pending)
     {
-        var running = _running.With(pending);
-        var random = _root.Derive((ulong)(_told + running.Count));
-        var excluded = new ConfigurationMemory(_space, _memory);
-        running.ForEach(p => excluded.Add(p));
+        var (running, excluded, random) = _trials.Open(pending, _root);
         double[] point;
         string phase;
-        if (_values.Count < Settings.Startup)
+        if (_trials.Values.Count < Settings.Startup)
         {
             (point, phase) = (excluded.RandomNovel(random), "startup");
         }
@@ -70,33 +62,23 @@ public sealed class GpTuner : ITuner
             (point, phase) = (Maximise(running, excluded, random) ?? excluded.RandomNovel(random), "model");
         }
 
-        _running.Proposed(point);
+        _trials.Proposed(point);
         return new Proposal(point, new Dictionary<string, string> { ["gp.phase"] = phase });
     }
 
-    public void Tell(Observation observation)
-    {
-        ArgumentNullException.ThrowIfNull(observation);
-        _told++;
-        _memory.Add(observation.Point);
-        _running.Told(observation.Point);
-        if (observation.Value is double value && double.IsFinite(value))
-        {
-            _points.Add(_space.Snap(observation.Point));
-            _values.Add(value);
-        }
-    }
+    public void Tell(Observation observation) => _trials.Tell(observation);
 
     private double[]? Maximise(List<double[]> running, ConfigurationMemory excluded, SeededRandom random)
     {
-        var mean = _values.Average();
-        var deviation = Math.Sqrt(_values.Average(v => (v - mean) * (v - mean)));
+        var (points, values) = (_trials.Points, _trials.Values);
+        var mean = values.Average();
+        var deviation = Math.Sqrt(values.Average(v => (v - mean) * (v - mean)));
         var scale = deviation > 1e-12 ? deviation : 1.0;
-        var standardised = _values.Select(v => (v - mean) / scale).ToList();
-        var kernel = GaussianProcessFit.Fit(_points, standardised, _categorical, Settings.FitIterations);
+        var standardised = values.Select(v => (v - mean) / scale).ToList();
+        var kernel = GaussianProcessFit.Fit(points, standardised, _categorical, Settings.FitIterations);
         var best = standardised.Min();
         var liar = standardised.Max();
-        var posterior = new GaussianProcessPosterior(kernel, [.. _points, .. running], [.. standardised, .. running.Select(_ => liar)]);
+        var posterior = new GaussianProcessPosterior(kernel, [.. points, .. running], [.. standardised, .. running.Select(_ => liar)]);
         double Score(double[] x)
         {
             var (mu, variance) = posterior.Predict(x);
@@ -116,7 +98,7 @@ public sealed class GpTuner : ITuner
         }
 
         // Around the incumbent: EI is often highest just beside the best point, where uniform draws are rare.
-        var incumbent = _points[standardised.IndexOf(best)];
+        var incumbent = points[standardised.IndexOf(best)];
         for (var c = 0; c < PerturbationsPerObservation; c++)
         {
             Consider(Perturb(incumbent, 0.05, random));

@@ -162,7 +162,7 @@ public sealed class GeneticTuner : ITuner
             else
             {
                 var spread = Math.Abs(a - b) * _settings.BlendAlpha;
-                child[i] = Reflect(_random.NextUniform(Math.Min(a, b) - spread, Math.Max(a, b) + spread));
+                child[i] = UnitCube.Reflect(_random.NextUniform(Math.Min(a, b) - spread, Math.Max(a, b) + spread));
             }
         }
 
@@ -181,15 +181,8 @@ public sealed class GeneticTuner : ITuner
 
             genes[i] = _space.Parameters[i] is CategoricalParameter
                 ? _random.NextDouble()
-                : Reflect(genes[i] + (_settings.MutationScale * _random.NextGaussian()));
+                : UnitCube.Reflect(genes[i] + (_settings.MutationScale * _random.NextGaussian()));
         }
-    }
-
-    /// <summary>Folds a coordinate back into [0, 1] like a mirror, so steps near an edge are not lost.</summary>
-    private static double Reflect(double x)
-    {
-        var folded = Math.Abs(x) % 2.0;
-        return folded > 1.0 ? 2.0 - folded : folded;
     }
 
     private string Key(double[] point) => _space.Decode(point).Key;

@@ -1,0 +1,80 @@
+using GanTuner.Neural;
+
+namespace GanTuner.Tuning.Gan.Contrastive;
+
+/// <summary>The discriminators of one Ask, trained afresh on its <see cref="ContrastiveTrainingSet"/>: they score
+/// the candidates and steer the generator.</summary>
+internal sealed class DiscriminatorEnsemble
+{
+    private readonly ContrastiveDiscriminator[] _members;
+    private readonly ContrastiveGanSettings _settings;
+
+    private DiscriminatorEnsemble(ContrastiveDiscriminator[] members, ContrastiveGanSettings settings)
+    {
+        _members = members;
+        _settings = settings;
+    }
+
+    public static DiscriminatorEnsemble Train(int dimensions, ContrastiveTrainingSet set, ContrastiveGanSettings settings, SeededRandom random)
+    {
+        var centred = ContrastiveDiscriminator.Centre(set.Rows);
+        var members = new ContrastiveDiscriminator[settings.EnsembleSize];
+        for (var e = 0; e < members.Length; e++)
+        {
+            members[e] = new ContrastiveDiscriminator(dimensions, settings.DiscriminatorHidden, settings.DiscriminatorLayers,
+                settings.DiscriminatorLearningRate, random.Derive((ulong)e));
+            for (var step = 0; step < settings.DiscriminatorSteps; step++)
+            {
+                members[e].Train(centred, set.Real, set.Weights);
+            }
+        }
+
+        return new DiscriminatorEnsemble(members, settings);
+    }
+
+    /// <summary>Adds the gradient of the members' mean −log D over the (centred) rows to <paramref name="gradient"/>.</summary>
+    public void AddRealnessGradient(Matrix centred, Matrix gradient)
+    {
+        foreach (var member in _members)
+        {
+            member.AddRealnessGradient(centred, gradient, 1.0 / _members.Length);
+        }
+    }
+
+    /// <summary>Each candidate's score: the members' mean logit, plus the bonus times their spread, plus the
+    /// novelty weight times the log distance to the nearest of <paramref name="evaluated"/> (capped).</summary>
+    public double[] Score(IReadOnlyList<double[]> candidates, IReadOnlyList<double[]> evaluated)
+    {
+        var centred = ContrastiveDiscriminator.Centre(candidates);
+        var logits = _members.Select(d => d.Logits(centred)).ToArray();
+        var scores = new double[candidates.Count];
+        for (var c = 0; c < scores.Length; c++)
+        {
+            var mean = logits.Average(l => l[c]);
+            var spread = logits.Length > 1 ? Math.Sqrt(logits.Sum(l => (l[c] - mean) * (l[c] - mean)) / (logits.Length - 1)) : 0.0;
+            scores[c] = mean + (_settings.Bonus * spread)
+                + (_settings.Novelty * Math.Log(Math.Min(NearestDistance(candidates[c], evaluated), _settings.NoveltyCap) + 1e-6));
+        }
+
+        return scores;
+    }
+
+    /// <summary>Distance to the nearest evaluated configuration, per √dimension.</summary>
+    private static double NearestDistance(double[] x, IReadOnlyList<double[]> evaluated)
+    {
+        var nearest = double.PositiveInfinity;
+        foreach (var point in evaluated)
+        {
+            var sum = 0.0;
+            for (var i = 0; i < x.Length; i++)
+            {
+                var d = x[i] - point[i];
+                sum += d * d;
+            }
+
+            nearest = Math.Min(nearest, sum);
+        }
+
+        return Math.Sqrt(nearest / x.Length);
+    }
+}
