@@ -97,6 +97,26 @@ public sealed partial class HtmlReportTests
         Assert.Contains("the model does not beat the naive forecast", Page(worse));
     }
 
+    [Theory]
+    [InlineData(0.9973, 0.38, "is not significantly different from the naive forecast (tomorrow = today): no skill shown.")]
+    [InlineData(0.9, 0.01, "beats the naive forecast (tomorrow = today) (its RMSE is 10 % lower).")]
+    [InlineData(1.2, 0.01, "loses to the naive forecast (tomorrow = today).")]
+    public void The_verdict_on_the_naive_forecast_follows_the_Diebold_Mariano_test(double u2, double p, string sentence)
+    {
+        var model = SampleReports.Trials();
+        var tested = model with
+        {
+            Iterations = [.. model.Iterations.Select(r => r with { Metrics = new Dictionary<string, double>(r.Metrics) { ["test_u2"] = u2, ["test_dm_naive_p"] = p } })],
+        };
+
+        var html = Page(tested);
+        Assert.Contains("the model " + sentence, html);
+        // The summary card says the same, not "beats" for any U2 below 1.
+        var card = System.Text.RegularExpressions.Regex.Match(html, "U2 \\(test\\)</div>\\s*<div class=\"value\">[^<]*</div>\\s*<div class=\"detail\">([^<]*)</div>");
+        Assert.True(card.Success);
+        Assert.Equal(sentence[..sentence.IndexOf(" (", StringComparison.Ordinal)], card.Groups[1].Value);
+    }
+
     [Fact]
     public void Omitted_figures_are_named_with_their_reason()
     {

@@ -47,13 +47,10 @@ internal static class MetricsTable
         if (metrics.TestU2() is { } u2)
         {
             var dm = best.Metric("test_dm_naive_p") ?? double.NaN;
-            var tie = double.IsFinite(dm) && dm >= ForecastVerdict.Level;
             var beats = ForecastVerdict.Beats(u2, dm);
+            var consequence = beats ? $" (its RMSE is {NumberFormat.Value(100 * (1 - u2))} % lower)." : u2 < 1 ? ": no skill shown." : ".";
             html.Open("p").Raw("Theil's U2 on the test period (model RMSE ÷ naive RMSE): <b>").Text(NumberFormat.Value(u2)).Raw("</b> — ")
-                .Element("span", beats
-                    ? $"the model beats the naive forecast (its RMSE is {NumberFormat.Value(100 * (1 - u2))} % lower)."
-                    : tie ? "the model is not significantly different from the naive forecast (tomorrow = today): no skill shown."
-                    : "the model does not beat the naive forecast (tomorrow = today).", beats ? "verdict-good" : "verdict-bad")
+                .Element("span", $"the model {ForecastVerdict.Verb(u2, dm)} the naive forecast (tomorrow = today){consequence}", beats ? "verdict-good" : "verdict-bad")
                 .Close("p");
         }
         else
