@@ -101,6 +101,8 @@ public sealed partial class HtmlReportTests
     [InlineData(0.9973, 0.38, "is not significantly different from the naive forecast (tomorrow = today): no skill shown.")]
     [InlineData(0.9, 0.01, "beats the naive forecast (tomorrow = today) (its RMSE is 10 % lower).")]
     [InlineData(1.2, 0.01, "loses to the naive forecast (tomorrow = today).")]
+    [InlineData(1.01, 0.4, "is not significantly different from the naive forecast (tomorrow = today).")]
+    [InlineData(0.99, double.NaN, "beats the naive forecast (tomorrow = today) (its RMSE is 1 % lower).")]
     public void The_verdict_on_the_naive_forecast_follows_the_Diebold_Mariano_test(double u2, double p, string sentence)
     {
         var model = SampleReports.Trials();
@@ -112,7 +114,7 @@ public sealed partial class HtmlReportTests
         var html = Page(tested);
         Assert.Contains("the model " + sentence, html);
         // The summary card says the same, not "beats" for any U2 below 1.
-        var card = System.Text.RegularExpressions.Regex.Match(html, "U2 \\(test\\)</div>\\s*<div class=\"value\">[^<]*</div>\\s*<div class=\"detail\">([^<]*)</div>");
+        var card = U2CardDetail().Match(html);
         Assert.True(card.Success);
         Assert.Equal(sentence[..sentence.IndexOf(" (", StringComparison.Ordinal)], card.Groups[1].Value);
     }
@@ -165,4 +167,7 @@ public sealed partial class HtmlReportTests
 
     [GeneratedRegex("<tr class=\"best\"><td>([0-9]+)<")]
     private static partial Regex BestRow();
+
+    [GeneratedRegex("U2 \\(test\\)</div>\\s*<div class=\"value\">[^<]*</div>\\s*<div class=\"detail\">([^<]*)</div>")]
+    private static partial Regex U2CardDetail();
 }

@@ -46,7 +46,7 @@ internal static class MetricsTable
 
         if (metrics.TestU2() is { } u2)
         {
-            var dm = best.Metric("test_dm_naive_p") ?? double.NaN;
+            var dm = best.Metric(MetricKeys.TestDmNaiveP) ?? double.NaN;
             var beats = ForecastVerdict.Beats(u2, dm);
             var consequence = beats ? $" (its RMSE is {NumberFormat.Value(100 * (1 - u2))} % lower)." : u2 < 1 ? ": no skill shown." : ".";
             html.Open("p").Raw("Theil's U2 on the test period (model RMSE ÷ naive RMSE): <b>").Text(NumberFormat.Value(u2)).Raw("</b> — ")
@@ -75,10 +75,10 @@ internal static class MetricsTable
             $"Linear AR({lags}) baseline (ridge least squares on the training windows, order chosen on validation): test U2 {NumberFormat.Value(arU2)}; "
             + $"model RMSE ÷ AR RMSE {NumberFormat.Value(vsAr)}. MASE: model {Figure("test_mase")}, naive {Figure("naive_test_mase")}, AR {Figure("test_ar_mase")}. "
             + $"Direction called right {Figure("test_da")} of the time (Pesaran–Timmermann p {Figure("test_pt_p")}). "
-            + $"Diebold–Mariano (HLN, squared error, two-sided) p vs naive {Figure("test_dm_naive_p")}, vs AR {Figure("test_dm_ar_p")}.");
+            + $"Diebold–Mariano (HLN, squared error, two-sided) p vs naive {Figure(MetricKeys.TestDmNaiveP)}, vs AR {Figure("test_dm_ar_p")}.");
         var arStronger = arU2 < 1;
         var ratio = arStronger ? vsAr : u2;
-        var dm = best.Metric(arStronger ? "test_dm_ar_p" : "test_dm_naive_p") ?? double.NaN;
+        var dm = best.Metric(arStronger ? "test_dm_ar_p" : MetricKeys.TestDmNaiveP) ?? double.NaN;
         var beats = ForecastVerdict.Beats(ratio, dm);
         var baseline = arStronger ? $"the linear AR({lags}) baseline" : "the naive forecast";
         var significance = double.IsFinite(dm) ? $" (RMSE ratio {NumberFormat.Value(ratio)}, Diebold–Mariano p = {NumberFormat.Value(dm)})" : $" (RMSE ratio {NumberFormat.Value(ratio)})";

@@ -18,6 +18,7 @@ public static class MetricKeys
     public const string TestMae = "test_mae";
     public const string TestR2 = "test_r2";
     public const string TestU2 = "test_u2";
+    public const string TestDmNaiveP = "test_dm_naive_p";
     public const string CpuPercent = "cpu_percent";
     public const string PeakMemoryMb = "peak_memory_mb";
     public const string TrainSeconds = "train_seconds";
