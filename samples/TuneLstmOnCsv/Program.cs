@@ -2,6 +2,7 @@
 // The defaults are small (a few tiny LSTMs for 2 epochs) so that it finishes in seconds; raise them for a real study.
 using System.Globalization;
 using GanTuner.Data.Csv;
+using GanTuner.Forecasting.Skill;
 using GanTuner.Studies;
 using GanTuner.Tuning;
 
@@ -25,6 +26,9 @@ var outcome = await LstmStudy.TuneAsync(series, options);
 
 var best = outcome.Best!;
 Console.WriteLine($"{series.Count} rows of {series.Source}: {outcome.Evaluated} trials, status {outcome.Status}");
+var u2 = best.Metrics["test_u2"];
+// The one rule for "beats": a lower RMSE that the Diebold-Mariano test calls significant at 5 %.
+var verdict = ForecastVerdict.Verb(u2, best.Metrics.GetValueOrDefault("test_dm_naive_p", double.NaN));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"best trial {best.Number}: validation MSE {best.Value:G4}, test U2 {best.Metrics["test_u2"]:G4} (below 1 beats tomorrow = today)"));
+    $"best trial {best.Number}: validation MSE {best.Value:G4}, test U2 {u2:G4}: the best model {verdict} tomorrow = today"));
 Console.WriteLine($"best model: {outcome.ModelPath}");
