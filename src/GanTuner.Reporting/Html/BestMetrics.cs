@@ -34,6 +34,10 @@ internal sealed class BestMetrics(IterationRow best)
             : null;
     }
 
+    /// <summary>The Diebold–Mariano p of the model against the naive forecast on the test period; NaN when the
+    /// trial recorded none (<c>ForecastVerdict</c> then lets the ratio decide).</summary>
+    public double TestNaiveDmP() => best.Metric(MetricKeys.TestDmNaiveP) ?? double.NaN;
+
     /// <summary>Theil's U2 on the test period: recorded by the trial, or computed from the price RMSEs (the
     /// trial's definition; under the level target the scaled ones give the same ratio).</summary>
     public double? TestU2()

@@ -162,7 +162,7 @@ public static class HtmlReport
 
         if (metrics.TestU2() is { } u2)
         {
-            Card(html, "Theil's U2 (test)", NumberFormat.Value(u2), $"{ForecastVerdict.Verb(u2, best.Metric(MetricKeys.TestDmNaiveP) ?? double.NaN)} the naive forecast");
+            Card(html, "Theil's U2 (test)", NumberFormat.Value(u2), $"{ForecastVerdict.Verb(u2, metrics.TestNaiveDmP())} the naive forecast");
         }
 
         Card(html, "Search time", Duration(totalSeconds), "sum of trial durations");

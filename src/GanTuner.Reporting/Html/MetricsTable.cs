@@ -46,7 +46,7 @@ internal static class MetricsTable
 
         if (metrics.TestU2() is { } u2)
         {
-            var dm = best.Metric(MetricKeys.TestDmNaiveP) ?? double.NaN;
+            var dm = metrics.TestNaiveDmP();
             var beats = ForecastVerdict.Beats(u2, dm);
             var consequence = beats ? $" (its RMSE is {NumberFormat.Value(100 * (1 - u2))} % lower)." : u2 < 1 ? ": no skill shown." : ".";
             html.Open("p").Raw("Theil's U2 on the test period (model RMSE ÷ naive RMSE): <b>").Text(NumberFormat.Value(u2)).Raw("</b> — ")
