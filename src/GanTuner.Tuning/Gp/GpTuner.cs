@@ -136,16 +136,6 @@ public sealed class GpTuner : ITuner
         return (point, value);
     }
 
-    private double[] Perturb(double[] point, double step, SeededRandom random)
-    {
-        var x = new double[point.Length];
-        for (var i = 0; i < x.Length; i++)
-        {
-            x[i] = _categorical[i]
-                ? (random.NextDouble() < step ? random.NextDouble() : point[i])
-                : Math.Clamp(point[i] + (step * random.NextGaussian()), 0.0, 1.0);
-        }
-
-        return x;
-    }
+    private double[] Perturb(double[] point, double step, SeededRandom random) =>
+        UnitCube.GaussianStep(point, step, _categorical, reflect: false, random);
 }

@@ -37,15 +37,7 @@ internal sealed class EliteCandidates(bool[] categorical, ContrastiveGanSettings
         for (var c = 0; c < settings.PoolParzen; c++)
         {
             var centre = points[order[random.NextInt(good)]];
-            var x = new double[d];
-            for (var i = 0; i < d; i++)
-            {
-                x[i] = categorical[i]
-                    ? (random.NextDouble() < sigma ? random.NextDouble() : centre[i])
-                    : UnitCube.Reflect(centre[i] + (sigma * random.NextGaussian()));
-            }
-
-            samples.Add(x);
+            samples.Add(UnitCube.GaussianStep(centre, sigma, categorical, reflect: true, random));
         }
 
         return samples;
@@ -53,14 +45,7 @@ internal sealed class EliteCandidates(bool[] categorical, ContrastiveGanSettings
 
     private double[] Perturb(double[] point, double scale, SeededRandom random)
     {
-        var x = new double[point.Length];
-        for (var i = 0; i < x.Length; i++)
-        {
-            x[i] = categorical[i]
-                ? (random.NextDouble() < scale ? random.NextDouble() : point[i])
-                : UnitCube.Reflect(point[i] + (scale * random.NextGaussian()));
-        }
-
+        var x = UnitCube.GaussianStep(point, scale, categorical, reflect: true, random);
         // Moving only some coordinates (at least one) is a line search along the others' values: in a
         // few dimensions at a time, a step is less often spoilt by the rest.
         if (settings.PerturbedShare < 1)
