@@ -46,6 +46,7 @@ public sealed class ContrastiveGanTunerTests
     [InlineData("gan.bootstrap=true")]
     [InlineData("gan.no_region=true")]
     [InlineData("gan.confine=true")]
+    [InlineData("gan.jitter=0.5")]
     public void The_same_seed_gives_the_same_proposals_and_another_seed_others(string extra)
     {
         var options = QuickWith(extra);
@@ -58,6 +59,7 @@ public sealed class ContrastiveGanTunerTests
     [InlineData("gan.bootstrap=true")]
     [InlineData("gan.no_region=true")]
     [InlineData("gan.confine=true")]
+    [InlineData("gan.jitter=0.5")]
     public void A_proposal_depends_only_on_what_was_told_not_on_the_asks_before_it(string extra)
     {
         var space = EveryKind();
@@ -78,6 +80,7 @@ public sealed class ContrastiveGanTunerTests
     [InlineData("gan.bootstrap=true")]
     [InlineData("gan.confine=true")]
     [InlineData("gan.novelty_cap=0.000001")]
+    [InlineData("gan.jitter=0.5")]
     public void The_opt_in_parts_change_the_model_proposals(string option)
     {
         var plain = Run(TunerFactory.Create("gan", EveryKind(), 5, Quick), 14);

@@ -11,7 +11,7 @@ namespace GanTuner.Tuning.Gan.Contrastive;
 /// <c>gan.shrink</c> (0), <c>gan.region_initial</c> (0.8), <c>gan.region_minimum</c> (0.05),
 /// <c>gan.region_maximum</c> (1.6), <c>gan.region_successes</c> (3), <c>gan.region_failures</c> (0: max(4, d)), <c>gan.injection_window</c> (3), <c>gan.stagnation</c> (0,
 /// off), and the ablation switches <c>gan.no_injection</c>, <c>gan.no_generator</c>, <c>gan.no_perturbation</c>,
-/// <c>gan.no_prior</c>, <c>gan.no_weighting</c>, <c>gan.no_region</c> (false), <c>gan.confine</c> (false: see its parameter), and <c>gan.bootstrap</c> (false: it measured worse).
+/// <c>gan.no_prior</c>, <c>gan.no_weighting</c>, <c>gan.no_region</c> (false), <c>gan.confine</c> (false: see its parameter), <c>gan.bootstrap</c> (false: it measured worse) and <c>gan.jitter</c> (0: off, measured mixed).
 /// </remarks>
 /// <param name="Startup">Random proposals before the discriminator is used.</param>
 /// <param name="Gamma">Fraction of the completed trials that are "real" (good): the best ⌈γ·n⌉.</param>
@@ -63,6 +63,10 @@ namespace GanTuner.Tuning.Gan.Contrastive;
 /// (each class resampled with replacement), so that successive Asks follow different plausible discriminators:
 /// Thompson sampling from a bootstrap ensemble, one member drawn and trained per Ask. Off: on Hartmann6 (seeds
 /// 500–529, 50 evaluations) it gave a median of −1.92 against −2.34 without it, and −2.03 against −2.59 at 150 steps.</param>
+/// <param name="Jitter">When positive, every discriminator step sees its rows moved by fresh Gaussian noise whose width
+/// is this times the Parzen kernels' Scott's-rule width 0.2·n^(−1/(d+4)). Training on noisy copies is Tikhonov
+/// regularisation (Bishop 1995): with few observations the discriminator then tends to the ratio of two Parzen
+/// densities, TPE's l(x)/g(x), rather than to whatever a small MLP extrapolates; as n grows the width shrinks.</param>
 /// <param name="Region">Whether the perturbations are drawn in a TuRBO-like trust region around the best (whose side
 /// follows the study's successes and failures) instead of at fixed scales around the elite.</param>
 public sealed record ContrastiveGanSettings(
@@ -102,7 +106,8 @@ public sealed record ContrastiveGanSettings(
     bool Weighting = true,
     bool Region = true,
     bool Confinement = false,
-    bool Bootstrap = false)
+    bool Bootstrap = false,
+    double Jitter = 0.0)
 {
     /// <summary>The parts an ablation can switch off, as <c>gan-no-&lt;part&gt;</c> and <c>gan.no_&lt;part&gt;</c> name them.</summary>
     public static IReadOnlyList<string> Parts { get; } = ["injection", "generator", "perturbation", "prior", "weighting", "region"];
@@ -113,7 +118,7 @@ public sealed record ContrastiveGanSettings(
         "gan.discriminator_lr", "gan.discriminator_steps", "gan.prior_share", "gan.prior_points", "gan.generator_steps",
         "gan.generator_batch", "gan.pool_generated", "gan.pool_perturbed", "gan.pool_uniform", "gan.elite",
         "gan.injection_window", "gan.stagnation", "gan.perturbed_share", "gan.pool_parzen", "gan.parzen_width", "gan.shrink",
-        "gan.region_initial", "gan.region_minimum", "gan.region_maximum", "gan.region_successes", "gan.region_failures", "gan.confine", "gan.bootstrap", .. Parts.Select(p => "gan.no_" + p),
+        "gan.region_initial", "gan.region_minimum", "gan.region_maximum", "gan.region_successes", "gan.region_failures", "gan.confine", "gan.bootstrap", "gan.jitter", .. Parts.Select(p => "gan.no_" + p),
     ];
 
     public static ContrastiveGanSettings From(TunerOptions options)
@@ -158,7 +163,8 @@ public sealed record ContrastiveGanSettings(
             Weighting: !options.GetBoolean("gan.no_weighting", false),
             Region: !options.GetBoolean("gan.no_region", false),
             Confinement: options.GetBoolean("gan.confine", d.Confinement),
-            Bootstrap: options.GetBoolean("gan.bootstrap", d.Bootstrap));
+            Bootstrap: options.GetBoolean("gan.bootstrap", d.Bootstrap),
+            Jitter: options.GetDouble("gan.jitter", d.Jitter, min: 0, max: 100));
     }
 
     /// <summary>"gan", or "gan-no-…" naming the parts switched off.</summary>

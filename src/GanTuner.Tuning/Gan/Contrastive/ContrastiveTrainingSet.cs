@@ -6,7 +6,7 @@ namespace GanTuner.Tuning.Gan.Contrastive;
 /// <summary>The rows the discriminators learn from at one Ask, their labels and weights: the real class (the best
 /// observations, LFBO-weighted, plus random points while injecting) weighs ½, the fake class (the other
 /// observations and the running configurations, plus the uniform prior points) ½.</summary>
-internal sealed record ContrastiveTrainingSet(List<double[]> Rows, bool[] Real, double[] Weights)
+internal sealed record ContrastiveTrainingSet(List<double[]> Rows, bool[] Real, double[] Weights, int Observed)
 {
     /// <param name="points">The completed trials' points.</param>
     /// <param name="values">Their values.</param>
@@ -70,7 +70,7 @@ internal sealed record ContrastiveTrainingSet(List<double[]> Rows, bool[] Real, 
 
         var real = new bool[rows.Count];
         Array.Fill(real, true, 0, realCount);
-        return new ContrastiveTrainingSet(rows, real, [.. weights]);
+        return new ContrastiveTrainingSet(rows, real, [.. weights], order.Length);
     }
 
     /// <summary>How often each of <paramref name="count"/> items is drawn when as many are drawn with replacement

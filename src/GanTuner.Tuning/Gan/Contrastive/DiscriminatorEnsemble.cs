@@ -18,14 +18,26 @@ internal sealed class DiscriminatorEnsemble
     public static DiscriminatorEnsemble Train(int dimensions, ContrastiveTrainingSet set, ContrastiveGanSettings settings, SeededRandom random)
     {
         var centred = ContrastiveDiscriminator.Centre(set.Rows);
+        // Centred coordinates are 2x − 1, so a width in the cube is twice as wide here.
+        var width = 2 * settings.Jitter * 0.2 * Math.Pow(Math.Max(1, set.Observed), -1.0 / (dimensions + 4));
+        var noisy = settings.Jitter > 0 ? centred.Clone() : centred;
         var members = new ContrastiveDiscriminator[settings.EnsembleSize];
         for (var e = 0; e < members.Length; e++)
         {
             members[e] = new ContrastiveDiscriminator(dimensions, settings.DiscriminatorHidden, settings.DiscriminatorLayers,
                 settings.DiscriminatorLearningRate, random.Derive((ulong)e));
+            var jitter = random.Derive("jitter").Derive((ulong)e);
             for (var step = 0; step < settings.DiscriminatorSteps; step++)
             {
-                members[e].Train(centred, set.Real, set.Weights);
+                if (settings.Jitter > 0)
+                {
+                    for (var k = 0; k < noisy.Data.Length; k++)
+                    {
+                        noisy.Data[k] = centred.Data[k] + (width * jitter.NextGaussian());
+                    }
+                }
+
+                members[e].Train(noisy, set.Real, set.Weights);
             }
         }
 
