@@ -9,7 +9,7 @@ namespace GanTuner.Tuning.Tests;
 /// <item><c>gan</c> and its ablations reproduce the proposals of commit f48d9c8, the code the README's LSTM
 /// evidence was run with, in Fixtures/gan-recorded.txt. A change to the algorithm records it again on purpose
 /// (and the evidence is then of older code); a refactoring must not. Its opt-in settings are recorded from the same
-/// commit in Fixtures/gan-options-recorded.txt (gan.jitter, added later, from the commit that added it), and <c>gp</c>'s proposals in Fixtures/gp-recorded.txt.</item>
+/// commit in Fixtures/gan-options-recorded.txt (gan.jitter, added later, recorded from 61b9baf), and <c>gp</c>'s proposals in Fixtures/gp-recorded.txt.</item>
 /// </list></summary>
 /// <remarks>Set GANTUNER_RECORD_FIXTURES to a folder to write the fixtures there from the code under test.</remarks>
 public sealed class TunerRecordingTests

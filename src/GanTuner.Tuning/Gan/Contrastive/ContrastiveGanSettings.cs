@@ -66,7 +66,9 @@ namespace GanTuner.Tuning.Gan.Contrastive;
 /// <param name="Jitter">When positive, every discriminator step sees its rows moved by fresh Gaussian noise whose width
 /// is this times the Parzen kernels' Scott's-rule width 0.2·n^(−1/(d+4)). Training on noisy copies is Tikhonov
 /// regularisation (Bishop 1995): with few observations the discriminator then tends to the ratio of two Parzen
-/// densities, TPE's l(x)/g(x), rather than to whatever a small MLP extrapolates; as n grows the width shrinks.</param>
+/// densities, TPE's l(x)/g(x), rather than to whatever a small MLP extrapolates; as n grows the width shrinks. Every
+/// row and coordinate is moved, categorical ones and the prior points too, unreflected: for a categorical
+/// coordinate the Parzen ratio is only approximate.</param>
 /// <param name="Region">Whether the perturbations are drawn in a TuRBO-like trust region around the best (whose side
 /// follows the study's successes and failures) instead of at fixed scales around the elite.</param>
 public sealed record ContrastiveGanSettings(
