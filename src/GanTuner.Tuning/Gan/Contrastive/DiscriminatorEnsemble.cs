@@ -19,7 +19,7 @@ internal sealed class DiscriminatorEnsemble
     {
         var centred = ContrastiveDiscriminator.Centre(set.Rows);
         // Centred coordinates are 2x − 1, so a width in the cube is twice as wide here.
-        var width = 2 * settings.Jitter * 0.2 * Math.Pow(Math.Max(1, set.Observed), -1.0 / (dimensions + 4));
+        var width = EliteCandidates.ScottWidth(2 * settings.Jitter, Math.Max(1, set.Observed), dimensions);
         var noisy = settings.Jitter > 0 ? centred.Clone() : centred;
         var members = new ContrastiveDiscriminator[settings.EnsembleSize];
         for (var e = 0; e < members.Length; e++)

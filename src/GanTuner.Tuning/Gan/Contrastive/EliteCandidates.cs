@@ -32,7 +32,7 @@ internal sealed class EliteCandidates(bool[] categorical, ContrastiveGanSettings
     public List<double[]> Parzen(IReadOnlyList<double[]> points, int[] order, int good, SeededRandom random)
     {
         var d = categorical.Length;
-        var sigma = settings.ParzenWidth * 0.2 * Math.Pow(points.Count, -1.0 / (d + 4));
+        var sigma = ScottWidth(settings.ParzenWidth, points.Count, d);
         var samples = new List<double[]>(settings.PoolParzen);
         for (var c = 0; c < settings.PoolParzen; c++)
         {
@@ -42,6 +42,11 @@ internal sealed class EliteCandidates(bool[] categorical, ContrastiveGanSettings
 
         return samples;
     }
+
+    /// <summary>multiplier · 0.2·n^(−1/(d+4)): Scott's rule on the unit cube, the width of the Parzen draws and of
+    /// the discriminator's jitter.</summary>
+    public static double ScottWidth(double multiplier, int n, int dimensions) =>
+        multiplier * 0.2 * Math.Pow(n, -1.0 / (dimensions + 4));
 
     private double[] Perturb(double[] point, double scale, SeededRandom random)
     {
