@@ -10,12 +10,44 @@ using GanTuner.Tuning.Studies;
 // stand-in for the hidden landscapes of issue 12, not one of them.
 //
 //   GanTuner.LandscapeBench TUNERS SEED [k=v …]     e.g. gan,tpe 100 gan.confine=true
+//   GanTuner.LandscapeBench --ask-time TUNERS SEED [k=v …]
 //
 // 30 seeds from SEED, 40 evaluations each, in memory; prints the median best [quartiles] after 10, 20 and 40.
+// With --ask-time: for each tuner, 100 trials told, then the CPU and wall time of each of five Asks after them.
+var askTime = args.Length > 0 && args[0] == "--ask-time";
+args = askTime ? args[1..] : args;
 if (args.Length < 2 || !int.TryParse(args[1], CultureInfo.InvariantCulture, out var seed))
 {
-    Console.Error.WriteLine("usage: GanTuner.LandscapeBench TUNERS SEED [k=v …]");
+    Console.Error.WriteLine("usage: GanTuner.LandscapeBench [--ask-time] TUNERS SEED [k=v …]");
     return 2;
+}
+
+if (askTime)
+{
+    foreach (var name in args[0].Split(','))
+    {
+        var space = SearchSpace.Table1();
+        var tuner = TunerFactory.Create(name, space, seed, TunerOptions.Parse(args[2..]));
+        for (var trial = 0; trial < 100; trial++)
+        {
+            var proposal = tuner.Ask();
+            tuner.Tell(new Observation(proposal.Point, Landscape(space.Decode(proposal.Point))));
+        }
+
+        var timings = new List<string>();
+        for (var ask = 0; ask < 5; ask++)
+        {
+            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            var wall = System.Diagnostics.Stopwatch.StartNew();
+            tuner.Ask();
+            var used = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            timings.Add(string.Create(CultureInfo.InvariantCulture, $"{used.TotalMilliseconds:F0} ({wall.Elapsed.TotalMilliseconds:F0})"));
+        }
+
+        Console.WriteLine($"{name}: one Ask after 100 tells, CPU (wall) ms: {string.Join(", ", timings)}");
+    }
+
+    return 0;
 }
 
 var plan = new ComparisonPlan("landscape", SearchSpace.Table1(), args[0].Split(','), 40, 30, seed, TunerOptions.Parse(args[2..]));

@@ -81,10 +81,11 @@ public sealed class ContrastiveGanTunerTests
     [InlineData("gan.confine=true")]
     [InlineData("gan.novelty_cap=0.000001")]
     [InlineData("gan.jitter=0.5")]
+    [InlineData("gan.margin=0.5")]
     public void The_opt_in_parts_change_the_model_proposals(string option)
     {
-        var plain = Run(TunerFactory.Create("gan", EveryKind(), 5, Quick), 14);
-        var changed = Run(TunerFactory.Create("gan", EveryKind(), 5, QuickWith(option)), 14);
+        var plain = Run(TunerFactory.Create("gan", EveryKind(), 5, Quick), 24);
+        var changed = Run(TunerFactory.Create("gan", EveryKind(), 5, QuickWith(option)), 24);
 
         Assert.Equal(Text(plain.Take(4)), Text(changed.Take(4)));
         Assert.NotEqual(Text(plain.Skip(4)), Text(changed.Skip(4)));
@@ -111,6 +112,7 @@ public sealed class ContrastiveGanTunerTests
     [InlineData("gan-no-prior")]
     [InlineData("gan-no-weighting")]
     [InlineData("gan-no-region")]
+    [InlineData("gan-no-margin")]
     public void Each_ablation_is_registered_named_and_changes_the_model_proposals(string ablation)
     {
         var space = EveryKind();
@@ -131,8 +133,10 @@ public sealed class ContrastiveGanTunerTests
 
         // A larger share of region points than the default pool's, and one untrained generator sample (the
         // trained generator otherwise wins these ten model Asks), so that region points win some.
-        var options = TunerOptions.Parse(["gan.startup=4", "gan.discriminator_steps=20", "gan.pool_perturbed=64", "gan.pool_generated=1",
-            ablation == "gan-no-generator" ? "gan.generator_steps=5" : "gan.generator_steps=0"]);
+        // For gan-no-generator itself, the default pools and a briefly trained generator, whose samples then win some.
+        var options = ablation == "gan-no-generator"
+            ? TunerOptions.Parse(["gan.startup=4", "gan.discriminator_steps=20", "gan.generator_steps=5"])
+            : TunerOptions.Parse(["gan.startup=4", "gan.discriminator_steps=20", "gan.pool_perturbed=64", "gan.pool_generated=1", "gan.generator_steps=0"]);
         var full = Drive(TunerFactory.Create("gan", space, 9, options));
         var ablated = Drive(TunerFactory.Create(ablation, space, 9, options));
 

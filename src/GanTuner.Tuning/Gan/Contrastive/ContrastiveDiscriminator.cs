@@ -18,15 +18,17 @@ internal sealed class ContrastiveDiscriminator
         _optimizer = new Adam(new AdamOptions(learningRate));
     }
 
-    /// <summary>One full-batch step: each row r costs weight[r]·softplus(∓logit) (real: label true).</summary>
-    public void Train(Matrix centred, bool[] real, double[] weights)
+    /// <summary>One full-batch step: each row r costs weight[r]·softplus(∓logit) (real: label true), the logit being
+    /// the network's plus <paramref name="margins"/>[r] when a base margin is given.</summary>
+    public void Train(Matrix centred, bool[] real, double[] weights, double[]? margins = null)
     {
         _network.ZeroGrad();
         var logits = _network.Forward(centred);
         var grad = new Matrix(logits.Rows, 1);
         for (var r = 0; r < logits.Rows; r++)
         {
-            grad[r, 0] = weights[r] * (Sigmoid(logits[r, 0]) - (real[r] ? 1.0 : 0.0));
+            var logit = margins is null ? logits[r, 0] : logits[r, 0] + margins[r];
+            grad[r, 0] = weights[r] * (Sigmoid(logit) - (real[r] ? 1.0 : 0.0));
         }
 
         _network.Backward(grad);
@@ -41,14 +43,16 @@ internal sealed class ContrastiveDiscriminator
     }
 
     /// <summary>Adds to <paramref name="gradient"/> the gradient, with respect to the cube points, of
-    /// <paramref name="weight"/>·mean(−log D(x)) over the rows; the discriminator itself is left untouched.</summary>
-    public void AddRealnessGradient(Matrix centred, Matrix gradient, double weight)
+    /// <paramref name="weight"/>·mean(−log D(x)) over the rows; the discriminator itself is left untouched. With a
+    /// base margin (its values and their gradients in centred coordinates) the logit is the network's plus the margin.</summary>
+    public void AddRealnessGradient(Matrix centred, Matrix gradient, double weight, (double[] Values, Matrix Gradient)? margins = null)
     {
         var logits = _network.Forward(centred);
         var grad = new Matrix(logits.Rows, 1);
         for (var r = 0; r < logits.Rows; r++)
         {
-            grad[r, 0] = weight * (Sigmoid(logits[r, 0]) - 1.0) / logits.Rows;
+            var logit = margins is { } m ? logits[r, 0] + m.Values[r] : logits[r, 0];
+            grad[r, 0] = weight * (Sigmoid(logit) - 1.0) / logits.Rows;
         }
 
         var input = _network.Backward(grad);
@@ -57,6 +61,17 @@ internal sealed class ContrastiveDiscriminator
         {
             // x enters as 2x − 1.
             gradient.Data[k] += 2 * input.Data[k];
+        }
+
+        if (margins is { } margin)
+        {
+            for (var r = 0; r < logits.Rows; r++)
+            {
+                for (var c = 0; c < centred.Columns; c++)
+                {
+                    gradient[r, c] += 2 * grad[r, 0] * margin.Gradient[r, c];
+                }
+            }
         }
     }
 

@@ -11,7 +11,7 @@ namespace GanTuner.Tuning.Gan.Contrastive;
 /// <c>gan.shrink</c> (0), <c>gan.region_initial</c> (0.8), <c>gan.region_minimum</c> (0.05),
 /// <c>gan.region_maximum</c> (1.6), <c>gan.region_successes</c> (3), <c>gan.region_failures</c> (0: max(4, d)), <c>gan.injection_window</c> (3), <c>gan.stagnation</c> (0,
 /// off), and the ablation switches <c>gan.no_injection</c>, <c>gan.no_generator</c>, <c>gan.no_perturbation</c>,
-/// <c>gan.no_prior</c>, <c>gan.no_weighting</c>, <c>gan.no_region</c> (false), <c>gan.confine</c> (false: see its parameter), <c>gan.bootstrap</c> (false: it measured worse) and <c>gan.jitter</c> (0: off, measured mixed).
+/// <c>gan.no_prior</c>, <c>gan.no_weighting</c>, <c>gan.no_region</c>, <c>gan.no_margin</c> (false), <c>gan.margin</c> (2), <c>gan.confine</c> (false: see its parameter), <c>gan.bootstrap</c> (false: it measured worse) and <c>gan.jitter</c> (0: off, measured mixed).
 /// </remarks>
 /// <param name="Startup">Random proposals before the discriminator is used.</param>
 /// <param name="Gamma">Fraction of the completed trials that are "real" (good): the best ⌈γ·n⌉.</param>
@@ -69,6 +69,9 @@ namespace GanTuner.Tuning.Gan.Contrastive;
 /// densities, TPE's l(x)/g(x), rather than to whatever a small MLP extrapolates; as n grows the width shrinks. Every
 /// row and coordinate is moved, categorical ones and the prior points too, unreflected: for a categorical
 /// coordinate the Parzen ratio is only approximate.</param>
+/// <param name="Margin">λ: the discriminators' logit is λ·(log l(x) − log g(x)), the log ratio of Parzen densities over
+/// the real and the fake rows (see <c>ParzenMargin</c>), plus the MLP's own logit, which is trained as the residual on
+/// top of it. 0 (<c>gan.no_margin</c>, <c>gan-no-margin</c>) is the MLP alone, the default before this part.</param>
 /// <param name="Region">Whether the perturbations are drawn in a TuRBO-like trust region around the best (whose side
 /// follows the study's successes and failures) instead of at fixed scales around the elite.</param>
 public sealed record ContrastiveGanSettings(
@@ -109,10 +112,11 @@ public sealed record ContrastiveGanSettings(
     bool Region = true,
     bool Confinement = false,
     bool Bootstrap = false,
-    double Jitter = 0.0)
+    double Jitter = 0.0,
+    double Margin = 2.0)
 {
     /// <summary>The parts an ablation can switch off, as <c>gan-no-&lt;part&gt;</c> and <c>gan.no_&lt;part&gt;</c> name them.</summary>
-    public static IReadOnlyList<string> Parts { get; } = ["injection", "generator", "perturbation", "prior", "weighting", "region"];
+    public static IReadOnlyList<string> Parts { get; } = ["injection", "generator", "perturbation", "prior", "weighting", "region", "margin"];
 
     private static readonly string[] Keys =
     [
@@ -120,7 +124,7 @@ public sealed record ContrastiveGanSettings(
         "gan.discriminator_lr", "gan.discriminator_steps", "gan.prior_share", "gan.prior_points", "gan.generator_steps",
         "gan.generator_batch", "gan.pool_generated", "gan.pool_perturbed", "gan.pool_uniform", "gan.elite",
         "gan.injection_window", "gan.stagnation", "gan.perturbed_share", "gan.pool_parzen", "gan.parzen_width", "gan.shrink",
-        "gan.region_initial", "gan.region_minimum", "gan.region_maximum", "gan.region_successes", "gan.region_failures", "gan.confine", "gan.bootstrap", "gan.jitter", .. Parts.Select(p => "gan.no_" + p),
+        "gan.region_initial", "gan.region_minimum", "gan.region_maximum", "gan.region_successes", "gan.region_failures", "gan.confine", "gan.bootstrap", "gan.jitter", "gan.margin", .. Parts.Select(p => "gan.no_" + p),
     ];
 
     public static ContrastiveGanSettings From(TunerOptions options)
@@ -166,13 +170,14 @@ public sealed record ContrastiveGanSettings(
             Region: !options.GetBoolean("gan.no_region", false),
             Confinement: options.GetBoolean("gan.confine", d.Confinement),
             Bootstrap: options.GetBoolean("gan.bootstrap", d.Bootstrap),
-            Jitter: options.GetDouble("gan.jitter", d.Jitter, min: 0, max: 100));
+            Jitter: options.GetDouble("gan.jitter", d.Jitter, min: 0, max: 100),
+            Margin: options.GetBoolean("gan.no_margin", false) ? 0.0 : options.GetDouble("gan.margin", d.Margin, min: 0, max: 100));
     }
 
     /// <summary>"gan", or "gan-no-…" naming the parts switched off.</summary>
     public string TunerName()
     {
-        bool[] on = [Injection, Generator, Perturbation, Prior, Weighting, Region];
+        bool[] on = [Injection, Generator, Perturbation, Prior, Weighting, Region, Margin > 0];
         var off = Parts.Where((_, i) => !on[i]).ToList();
         return off.Count == 0 ? "gan" : "gan-no-" + string.Join("-no-", off);
     }

@@ -8,11 +8,13 @@ internal sealed class DiscriminatorEnsemble
 {
     private readonly ContrastiveDiscriminator[] _members;
     private readonly ContrastiveGanSettings _settings;
+    private readonly ParzenMargin? _margin;
 
-    private DiscriminatorEnsemble(ContrastiveDiscriminator[] members, ContrastiveGanSettings settings)
+    private DiscriminatorEnsemble(ContrastiveDiscriminator[] members, ContrastiveGanSettings settings, ParzenMargin? margin)
     {
         _members = members;
         _settings = settings;
+        _margin = margin;
     }
 
     public static DiscriminatorEnsemble Train(int dimensions, ContrastiveTrainingSet set, ContrastiveGanSettings settings, SeededRandom random)
@@ -21,6 +23,8 @@ internal sealed class DiscriminatorEnsemble
         // Centred coordinates are 2x − 1, so a width in the cube is twice as wide here.
         var width = EliteCandidates.ScottWidth(2 * settings.Jitter, Math.Max(1, set.Observed), dimensions);
         var noisy = settings.Jitter > 0 ? centred.Clone() : centred;
+        var margin = settings.Margin > 0 ? new ParzenMargin(centred, set.Real, set.Weights, settings.Margin) : null;
+        var fixedMargins = settings.Jitter > 0 ? null : margin?.Margins(centred);
         var members = new ContrastiveDiscriminator[settings.EnsembleSize];
         for (var e = 0; e < members.Length; e++)
         {
@@ -37,19 +41,27 @@ internal sealed class DiscriminatorEnsemble
                     }
                 }
 
-                members[e].Train(noisy, set.Real, set.Weights);
+                // Jittered rows move, so their margins are taken where they are now.
+                members[e].Train(noisy, set.Real, set.Weights, fixedMargins ?? margin?.Margins(noisy));
             }
         }
 
-        return new DiscriminatorEnsemble(members, settings);
+        return new DiscriminatorEnsemble(members, settings, margin);
     }
 
     /// <summary>Adds the gradient of the members' mean −log D over the (centred) rows to <paramref name="gradient"/>.</summary>
     public void AddRealnessGradient(Matrix centred, Matrix gradient)
     {
+        (double[], Matrix)? margins = null;
+        if (_margin is not null)
+        {
+            var marginGradient = new Matrix(centred.Rows, centred.Columns);
+            margins = (_margin.Margins(centred, marginGradient), marginGradient);
+        }
+
         foreach (var member in _members)
         {
-            member.AddRealnessGradient(centred, gradient, 1.0 / _members.Length);
+            member.AddRealnessGradient(centred, gradient, 1.0 / _members.Length, margins);
         }
     }
 
@@ -59,10 +71,11 @@ internal sealed class DiscriminatorEnsemble
     {
         var centred = ContrastiveDiscriminator.Centre(candidates);
         var logits = _members.Select(d => d.Logits(centred)).ToArray();
+        var margins = _margin?.Margins(centred);
         var scores = new double[candidates.Count];
         for (var c = 0; c < scores.Length; c++)
         {
-            var mean = logits.Average(l => l[c]);
+            var mean = logits.Average(l => l[c]) + (margins?[c] ?? 0.0);
             var spread = logits.Length > 1 ? Math.Sqrt(logits.Sum(l => (l[c] - mean) * (l[c] - mean)) / (logits.Length - 1)) : 0.0;
             scores[c] = mean + (_settings.Bonus * spread)
                 + (_settings.Novelty * Math.Log(Math.Min(NearestDistance(candidates[c], evaluated), _settings.NoveltyCap) + 1e-6));

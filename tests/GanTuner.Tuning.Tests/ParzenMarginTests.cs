@@ -1,0 +1,72 @@
+using GanTuner.Neural;
+using GanTuner.Tuning.Gan.Contrastive;
+
+namespace GanTuner.Tuning.Tests;
+
+/// <summary>The discriminators' Parzen base margin: the log ratio it claims, and gradients that the generator can trust.</summary>
+public sealed class ParzenMarginTests
+{
+    private static (Matrix Rows, bool[] Real, double[] Weights) Set()
+    {
+        var rows = Matrix.FromRows(
+        [
+            [-0.6, 0.2, 0.1], [-0.5, 0.3, 0.0], [0.7, -0.8, 0.5], [0.1, 0.9, -0.4], [0.4, 0.4, 0.4], [-0.9, -0.9, 0.9],
+        ]);
+        return (rows, [true, true, false, false, false, false], [0.3, 0.2, 0.1, 0.2, 0.1, 0.1]);
+    }
+
+    [Fact]
+    public void The_margin_is_the_weighted_log_ratio_of_the_two_densities()
+    {
+        var (rows, real, weights) = Set();
+        var margin = new ParzenMargin(rows, real, weights, 2.0);
+        double[] z = [-0.4, 0.1, 0.2];
+
+        // By hand: a uniform floor of 1/(m + 1) on [−1, 1]³ and one Gaussian per row of width 2·0.2·m^(−1/7).
+        static double Density(double[][] centres, double[] w, double[] at)
+        {
+            var sigma = 2 * 0.2 * Math.Pow(centres.Length, -1.0 / 7);
+            var floor = 1.0 / (centres.Length + 1);
+            var sum = floor / 8;
+            for (var k = 0; k < centres.Length; k++)
+            {
+                var d2 = centres[k].Select((c, i) => (at[i] - c) * (at[i] - c)).Sum();
+                sum += (1 - floor) * (w[k] / w.Sum()) * Math.Exp(-0.5 * d2 / (sigma * sigma)) / Math.Pow(2 * Math.PI * sigma * sigma, 1.5);
+            }
+
+            return sum;
+        }
+
+        var all = Enumerable.Range(0, rows.Rows).Select(r => rows.Row(r).ToArray()).ToArray();
+        var expected = 2.0 * (Math.Log(Density(all[..2], weights[..2], z)) - Math.Log(Density(all[2..], weights[2..], z)));
+        Assert.Equal(expected, margin.Margins(Matrix.FromRows([z]))[0], 12);
+        // Near the real rows the ratio favours real, far from them fake.
+        Assert.True(margin.Margins(Matrix.FromRows([[-0.55, 0.25, 0.05]]))[0] > 0);
+        Assert.True(margin.Margins(Matrix.FromRows([[0.7, -0.8, 0.5]]))[0] < 0);
+    }
+
+    [Fact]
+    public void Its_gradient_matches_finite_differences()
+    {
+        var (rows, real, weights) = Set();
+        var margin = new ParzenMargin(rows, real, weights, 1.5);
+        var points = Matrix.FromRows([[-0.4, 0.1, 0.2], [0.3, -0.2, 0.6], [0.95, 0.95, -0.95]]);
+        var gradient = new Matrix(points.Rows, points.Columns);
+        var values = margin.Margins(points, gradient);
+
+        Assert.Equal(margin.Margins(points), values);
+        const double h = 1e-6;
+        for (var r = 0; r < points.Rows; r++)
+        {
+            for (var c = 0; c < points.Columns; c++)
+            {
+                var up = points.Clone();
+                up[r, c] += h;
+                var down = points.Clone();
+                down[r, c] -= h;
+                var numeric = (margin.Margins(up)[r] - margin.Margins(down)[r]) / (2 * h);
+                Assert.Equal(numeric, gradient[r, c], 5);
+            }
+        }
+    }
+}
