@@ -40,7 +40,7 @@ public sealed class ParzenMarginTests
         var all = Enumerable.Range(0, rows.Rows).Select(r => rows.Row(r).ToArray()).ToArray();
         var expected = 2.0 * (Math.Log(Density(all[..2], weights[..2], z)) - Math.Log(Density(all[2..], weights[2..], z)));
         Assert.Equal(expected, margin.Margins(Matrix.FromRows([z]))[0], 12);
-        // Near the real rows the ratio favours real, far from them fake.
+        // Near the real rows the ratio favours real, at a fake row fake.
         Assert.True(margin.Margins(Matrix.FromRows([[-0.55, 0.25, 0.05]]))[0] > 0);
         Assert.True(margin.Margins(Matrix.FromRows([[0.7, -0.8, 0.5]]))[0] < 0);
     }
@@ -68,5 +68,43 @@ public sealed class ParzenMarginTests
                 Assert.Equal(numeric, gradient[r, c], 5);
             }
         }
+    }
+
+    [Fact]
+    public void The_generator_sees_the_gradient_of_the_whole_logit_with_respect_to_the_cube()
+    {
+        var (rows, real, weights) = Set();
+        var margin = new ParzenMargin(rows, real, weights, 2.0);
+        var discriminator = new ContrastiveDiscriminator(3, 4, 1, 0.01, new SeededRandom(7));
+        var cube = Matrix.FromRows([[0.2, 0.6, 0.55], [0.7, 0.4, 0.9], [0.05, 0.5, 0.3]]);
+
+        // −log D with D = σ(MLP(2x − 1) + margin(2x − 1)), averaged over the rows.
+        double Loss(Matrix x)
+        {
+            var centred = ContrastiveDiscriminator.Centre(x);
+            var logits = discriminator.Logits(centred);
+            var margins = margin.Margins(centred);
+            return logits.Select((l, r) => Math.Log(1 + Math.Exp(-(l + margins[r])))).Average();
+        }
+
+        var centredCube = ContrastiveDiscriminator.Centre(cube);
+        var marginGradient = new Matrix(cube.Rows, cube.Columns);
+        var values = margin.Margins(centredCube, marginGradient);
+        var gradient = new Matrix(cube.Rows, cube.Columns);
+        discriminator.AddRealnessGradient(centredCube, gradient, 1.0, (values, marginGradient));
+        var withoutMargin = new Matrix(cube.Rows, cube.Columns);
+        discriminator.AddRealnessGradient(centredCube, withoutMargin, 1.0);
+
+        const double h = 1e-6;
+        for (var k = 0; k < cube.Data.Length; k++)
+        {
+            var up = cube.Clone();
+            up.Data[k] += h;
+            var down = cube.Clone();
+            down.Data[k] -= h;
+            Assert.Equal((Loss(up) - Loss(down)) / (2 * h), gradient.Data[k], 5);
+        }
+
+        Assert.NotEqual(withoutMargin.Data, gradient.Data);
     }
 }

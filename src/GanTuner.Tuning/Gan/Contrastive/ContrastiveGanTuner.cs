@@ -5,7 +5,8 @@ namespace GanTuner.Tuning.Gan.Contrastive;
 
 /// <summary>
 /// The second-generation GAN tuner (<c>gan</c>): discriminators contrast the best observed configurations
-/// ("real") with the rest of the observed ones and uniform points ("fake"), a generator with one pathway per
+/// ("real") with the rest of the observed ones and uniform points ("fake"), on top of the Parzen log ratio of the
+/// two classes (the Parzen margin, which their MLPs learn to correct), a generator with one pathway per
 /// hyperparameter learns to produce what they call real, and each proposal is the best of a pool of candidates
 /// (generator samples, perturbations of the elite, uniform points) as the discriminators score it. The README's
 /// "The second-generation GAN" section gives the algorithm step by step.
@@ -18,7 +19,8 @@ namespace GanTuner.Tuning.Gan.Contrastive;
 /// <para>Pending trials are a constant liar: they join the fake class (they count as not good) and are never
 /// proposed. Failed trials are never proposed again and enter neither class.</para>
 /// <para>Attributes: <c>gan.version</c> (2, which tells these trials from the paper tuner's), <c>gan.phase</c>
-/// (startup or model), <c>gan.injection</c>, <c>gan.source</c> (generator, region, perturbation, parzen or uniform).</para>
+/// (startup or model), <c>gan.injection</c>, <c>gan.source</c> (generator, region, perturbation, parzen or uniform), and
+/// <c>gan.margin</c> (λ, on model proposals when the Parzen margin is on).</para>
 /// </remarks>
 public sealed class ContrastiveGanTuner : ITuner
 {
@@ -61,6 +63,7 @@ public sealed class ContrastiveGanTuner : ITuner
             ["gan.injection"] = "false",
             ["gan.source"] = "uniform",
         };
+
         double[]? point = null;
         if (_trials.Values.Count >= Settings.Startup)
         {
@@ -72,6 +75,11 @@ public sealed class ContrastiveGanTuner : ITuner
                 attributes["gan.phase"] = "model";
                 attributes["gan.injection"] = injecting ? "true" : "false";
                 attributes["gan.source"] = chosen.Value.Source;
+                if (Settings.Margin > 0)
+                {
+                    // A study resumed across the margin's arrival switches to it: its trials say which they were.
+                    attributes["gan.margin"] = Settings.Margin.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                }
             }
         }
 

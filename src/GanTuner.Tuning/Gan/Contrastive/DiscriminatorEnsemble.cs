@@ -52,7 +52,7 @@ internal sealed class DiscriminatorEnsemble
     /// <summary>Adds the gradient of the members' mean −log D over the (centred) rows to <paramref name="gradient"/>.</summary>
     public void AddRealnessGradient(Matrix centred, Matrix gradient)
     {
-        (double[], Matrix)? margins = null;
+        (double[] Values, Matrix Gradient)? margins = null;
         if (_margin is not null)
         {
             var marginGradient = new Matrix(centred.Rows, centred.Columns);
@@ -75,9 +75,10 @@ internal sealed class DiscriminatorEnsemble
         var scores = new double[candidates.Count];
         for (var c = 0; c < scores.Length; c++)
         {
-            var mean = logits.Average(l => l[c]) + (margins?[c] ?? 0.0);
+            var mean = logits.Average(l => l[c]);
             var spread = logits.Length > 1 ? Math.Sqrt(logits.Sum(l => (l[c] - mean) * (l[c] - mean)) / (logits.Length - 1)) : 0.0;
-            scores[c] = mean + (_settings.Bonus * spread)
+            // The margin is shared by every member: it moves the logit, not the members' disagreement.
+            scores[c] = (margins is null ? mean : mean + margins[c]) + (_settings.Bonus * spread)
                 + (_settings.Novelty * Math.Log(Math.Min(NearestDistance(candidates[c], evaluated), _settings.NoveltyCap) + 1e-6));
         }
 

@@ -18,11 +18,15 @@ internal sealed class ParzenMargin
 {
     private readonly Density _real;
     private readonly Density _fake;
-    private readonly double _weight;
+    private readonly double _scale;
 
-    public ParzenMargin(Matrix centred, bool[] real, double[] weights, double weight)
+    /// <param name="centred">The training rows, in centred coordinates.</param>
+    /// <param name="real">Which rows are real.</param>
+    /// <param name="weights">The rows' cross-entropy weights, which weight their kernels too.</param>
+    /// <param name="scale">λ.</param>
+    public ParzenMargin(Matrix centred, bool[] real, double[] weights, double scale)
     {
-        _weight = weight;
+        _scale = scale;
         _real = new Density(centred, r => real[r], weights);
         _fake = new Density(centred, r => !real[r], weights);
     }
@@ -34,7 +38,7 @@ internal sealed class ParzenMargin
         for (var r = 0; r < margins.Length; r++)
         {
             var z = centred.Row(r);
-            margins[r] = _weight * (_real.Log(z, default) - _fake.Log(z, default));
+            margins[r] = _scale * (_real.Log(z, default) - _fake.Log(z, default));
         }
 
         return margins;
@@ -50,10 +54,10 @@ internal sealed class ParzenMargin
         {
             var z = centred.Row(r);
             var g = gradient.Row(r);
-            margins[r] = _weight * (_real.Log(z, g) - _fake.Log(z, fake));
+            margins[r] = _scale * (_real.Log(z, g) - _fake.Log(z, fake));
             for (var i = 0; i < g.Length; i++)
             {
-                g[i] = _weight * (g[i] - fake[i]);
+                g[i] = _scale * (g[i] - fake[i]);
             }
         }
 
@@ -67,13 +71,21 @@ internal sealed class ParzenMargin
         private readonly double _logFloor;
         private readonly double _variance;
         private readonly double _logNormaliser;
+        // One Ask is single-threaded; jittered training calls Log for every row at every step.
+        private readonly double[] _logs;
 
         public Density(Matrix centred, Func<int, bool> member, double[] weights)
         {
             var rows = Enumerable.Range(0, centred.Rows).Where(member).ToArray();
+            var total = rows.Sum(r => weights[r]);
+            if (total <= 0)
+            {
+                // A class that weighs nothing (or has no rows) is the uniform floor alone.
+                rows = [];
+            }
+
             var d = centred.Columns;
             _centres = [.. rows.Select(r => centred.Row(r).ToArray())];
-            var total = rows.Sum(r => weights[r]);
             var floor = 1.0 / (rows.Length + 1);
             // The uniform density of the centred cube [−1, 1]^d is 2^−d.
             _logFloor = Math.Log(floor) - (d * Math.Log(2));
@@ -82,12 +94,13 @@ internal sealed class ParzenMargin
             var sigma = 2 * EliteCandidates.ScottWidth(1, Math.Max(1, rows.Length), d);
             _variance = sigma * sigma;
             _logNormaliser = -0.5 * d * Math.Log(2 * Math.PI * _variance);
+            _logs = new double[_centres.Length];
         }
 
         /// <summary>log density at z; with <paramref name="gradient"/>, its gradient there too.</summary>
         public double Log(ReadOnlySpan<double> z, Span<double> gradient)
         {
-            var logs = new double[_centres.Length];
+            var logs = _logs;
             var max = _logFloor;
             for (var k = 0; k < _centres.Length; k++)
             {
