@@ -112,7 +112,6 @@ public sealed class ContrastiveGanTunerTests
     [InlineData("gan-no-prior")]
     [InlineData("gan-no-weighting")]
     [InlineData("gan-no-region")]
-    [InlineData("gan-no-margin")]
     public void Each_ablation_is_registered_named_and_changes_the_model_proposals(string ablation)
     {
         var space = EveryKind();
