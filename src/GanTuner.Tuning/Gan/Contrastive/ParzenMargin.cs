@@ -12,7 +12,8 @@ namespace GanTuner.Tuning.Gan.Contrastive;
 /// data say so.</para>
 /// <para>Each density is a mixture of a uniform floor of weight 1/(m + 1) (the prior, as TPE puts in l and g) and
 /// one isotropic Gaussian per row of the class, weighted as the rows are for the cross-entropy, of width
-/// Scott's rule 0.2·m^(−1/(d+4)) on the cube, m the class's rows. Categorical coordinates are treated as numbers.</para>
+/// Scott's rule 0.2·m^(−1/(d+4)) on the cube, m the class's rows (the fake class's prior points included, so its floor is
+/// small and its kernels narrow). Categorical coordinates are treated as numbers.</para>
 /// </remarks>
 internal sealed class ParzenMargin
 {
