@@ -32,29 +32,16 @@ internal sealed class ParzenMargin
         _fake = new Density(centred, r => !real[r], weights);
     }
 
-    /// <summary>λ·(log l − log g) at each row of <paramref name="centred"/>.</summary>
-    public double[] Margins(Matrix centred)
+    /// <summary>λ·(log l − log g) at each row of <paramref name="centred"/>; with <paramref name="gradient"/> (rows × d,
+    /// overwritten), their gradients with respect to the centred coordinates too.</summary>
+    public double[] Margins(Matrix centred, Matrix? gradient = null)
     {
         var margins = new double[centred.Rows];
+        var fake = gradient is null ? [] : new double[centred.Columns];
         for (var r = 0; r < margins.Length; r++)
         {
             var z = centred.Row(r);
-            margins[r] = _scale * (_real.Log(z, default) - _fake.Log(z, default));
-        }
-
-        return margins;
-    }
-
-    /// <summary>The margins, and in <paramref name="gradient"/> (rows × d, overwritten) their gradients with respect to
-    /// the centred coordinates.</summary>
-    public double[] Margins(Matrix centred, Matrix gradient)
-    {
-        var margins = new double[centred.Rows];
-        var fake = new double[centred.Columns];
-        for (var r = 0; r < margins.Length; r++)
-        {
-            var z = centred.Row(r);
-            var g = gradient.Row(r);
+            var g = gradient is null ? default : gradient.Row(r);
             margins[r] = _scale * (_real.Log(z, g) - _fake.Log(z, fake));
             for (var i = 0; i < g.Length; i++)
             {
@@ -72,7 +59,8 @@ internal sealed class ParzenMargin
         private readonly double _logFloor;
         private readonly double _variance;
         private readonly double _logNormaliser;
-        // One Ask is single-threaded; jittered training calls Log for every row at every step.
+        // Per kernel: its log density, then its density scaled by the largest. One Ask is single-threaded, and
+        // jittered training calls Log for every row at every step.
         private readonly double[] _logs;
 
         public Density(Matrix centred, Func<int, bool> member, double[] weights)
@@ -119,7 +107,9 @@ internal sealed class ParzenMargin
             var total = Math.Exp(_logFloor - max);
             for (var k = 0; k < logs.Length; k++)
             {
-                total += Math.Exp(logs[k] - max);
+                // Kept as the kernel's scaled density, which its share of the gradient reuses.
+                logs[k] = Math.Exp(logs[k] - max);
+                total += logs[k];
             }
 
             if (!gradient.IsEmpty)
@@ -128,7 +118,7 @@ internal sealed class ParzenMargin
                 for (var k = 0; k < logs.Length; k++)
                 {
                     // Each kernel pulls z towards its centre in proportion to its share of the density.
-                    var share = Math.Exp(logs[k] - max) / total;
+                    var share = logs[k] / total;
                     for (var i = 0; i < z.Length; i++)
                     {
                         gradient[i] -= share * (z[i] - _centres[k][i]) / _variance;
