@@ -25,8 +25,9 @@ public interface ITuner
 
     /// <summary>Whether replaying a study must call <see cref="Ask()"/> for every trial (true, the default: the
     /// tuner's state depends on its Asks). False for a tuner whose proposal is a pure function of its seed, what it
-    /// was told and what is pending: replay then tells the finished trials and skips their Asks, which is what
-    /// makes a 100-trial replay cost one model fit instead of a hundred.</summary>
+    /// was told and what is pending: replay then tells the finished trials and skips their Asks, the running
+    /// trials' too (the next Ask is handed them as pending, which such a tuner must honour), which is what makes a
+    /// 100-trial replay cost one model fit instead of a hundred.</summary>
     bool ReplayNeedsAsks => true;
 
     /// <summary>The outcome of a point this tuner (or a retry of an interrupted trial) evaluated.</summary>

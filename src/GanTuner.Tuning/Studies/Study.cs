@@ -244,8 +244,10 @@ public sealed class Study
         {
             var trial = trials[_replayedTrials];
             TellUpTo(finished, trial.FinishedBefore);
-            // A running trial is still asked, so a tuner that is told of no pending points keeps away from it.
-            if (trial.RetryOf is null && (_tuner!.ReplayNeedsAsks || trial.State == TrialState.Running))
+            // A tuner whose replay needs no Asks is handed every running trial as pending by Propose; an Ask here
+            // would be a wasted model fit (the cost of a new process's ask grew by one per running trial) and,
+            // asked without the pending points its original Ask saw, could remember as running a point no one runs.
+            if (trial.RetryOf is null && _tuner!.ReplayNeedsAsks)
             {
                 _tuner!.Ask();
             }
