@@ -46,6 +46,45 @@ public sealed class ParzenMarginTests
     }
 
     [Fact]
+    public void A_leave_one_out_margin_leaves_the_rows_own_kernel_out_of_its_class()
+    {
+        var (rows, real, weights) = Set();
+        var margin = new ParzenMargin(rows, real, weights, 2.0);
+        var all = Enumerable.Range(0, rows.Rows).Select(r => rows.Row(r).ToArray()).ToArray();
+
+        // By hand, for the class's kernel `leave` (−1: none): the class's floor and width stay those of all its rows;
+        // the other kernels share its weight.
+        static double Density(double[][] centres, double[] w, double[] at, int leave)
+        {
+            var sigma = 2 * 0.2 * Math.Pow(centres.Length, -1.0 / 7);
+            var floor = 1.0 / (centres.Length + 1);
+            var total = w.Sum() - (leave < 0 ? 0 : w[leave]);
+            var sum = floor / 8;
+            for (var k = 0; k < centres.Length; k++)
+            {
+                if (k != leave)
+                {
+                    var d2 = centres[k].Select((c, i) => (at[i] - c) * (at[i] - c)).Sum();
+                    sum += (1 - floor) * (w[k] / total) * Math.Exp(-0.5 * d2 / (sigma * sigma)) / Math.Pow(2 * Math.PI * sigma * sigma, 1.5);
+                }
+            }
+
+            return sum;
+        }
+
+        var loo = margin.LeaveOneOutMargins(rows);
+        var inSample = margin.Margins(rows);
+        for (var r = 0; r < rows.Rows; r++)
+        {
+            var (realLeave, fakeLeave) = real[r] ? (r, -1) : (-1, r - 2);
+            var expected = 2.0 * (Math.Log(Density(all[..2], weights[..2], all[r], realLeave)) - Math.Log(Density(all[2..], weights[2..], all[r], fakeLeave)));
+            Assert.Equal(expected, loo[r], 12);
+            // Without its own kernel a row looks less like its class than in sample.
+            Assert.True(real[r] ? loo[r] < inSample[r] : loo[r] > inSample[r]);
+        }
+    }
+
+    [Fact]
     public void Its_gradient_matches_finite_differences()
     {
         var (rows, real, weights) = Set();

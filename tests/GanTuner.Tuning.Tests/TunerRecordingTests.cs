@@ -11,7 +11,8 @@ namespace GanTuner.Tuning.Tests;
 /// (and the evidence is then of older code); a refactoring must not. Its opt-in settings are recorded from the same
 /// commit in Fixtures/gan-options-recorded.txt (gan.jitter, added later, recorded from 61b9baf), the opt-in Parzen
 /// margin in Fixtures/gan-margin-recorded.txt (from the commit that made it opt-in; its first lines equal those of
-/// 0a9d97f, where it was briefly the default), and <c>gp</c>'s proposals in Fixtures/gp-recorded.txt.</item>
+/// 0a9d97f, where it was briefly the default), its leave-one-out training margins in
+/// Fixtures/gan-margin-loo-recorded.txt, and <c>gp</c>'s proposals in Fixtures/gp-recorded.txt.</item>
 /// </list></summary>
 /// <remarks>Set GANTUNER_RECORD_FIXTURES to a folder to write the fixtures there from the code under test.</remarks>
 public sealed class TunerRecordingTests
@@ -21,6 +22,7 @@ public sealed class TunerRecordingTests
     [InlineData("gan", "gan-recorded.txt", "|-no-injection|-no-generator|-no-perturbation|-no-prior|-no-weighting|-no-region", 22)]
     [InlineData("gan", "gan-options-recorded.txt", "?gan.confine=true|?gan.bootstrap=true|?gan.pool_parzen=8|-no-region?gan.shrink=0.5|?gan.stagnation=2|?gan.ensemble=3|?gan.jitter=0.5", 16)]
     [InlineData("gan", "gan-margin-recorded.txt", "?gan.margin=2|-no-generator?gan.margin=2|-no-region?gan.margin=2|?gan.margin=2;gan.ensemble=3|?gan.margin=2;gan.jitter=0.5", 22)]
+    [InlineData("gan", "gan-margin-loo-recorded.txt", "?gan.margin=2;gan.margin_loo=true|?gan.margin=2;gan.margin_loo=true;gan.jitter=0.5", 22)]
     [InlineData("gp", "gp-recorded.txt", "", 22)]
     public void The_tuner_and_its_ablations_reproduce_the_recorded_proposals(string tuner, string fixture, string variants, int trials)
     {

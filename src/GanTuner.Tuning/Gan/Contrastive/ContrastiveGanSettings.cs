@@ -11,7 +11,7 @@ namespace GanTuner.Tuning.Gan.Contrastive;
 /// <c>gan.shrink</c> (0), <c>gan.region_initial</c> (0.8), <c>gan.region_minimum</c> (0.05),
 /// <c>gan.region_maximum</c> (1.6), <c>gan.region_successes</c> (3), <c>gan.region_failures</c> (0: max(4, d)), <c>gan.injection_window</c> (3), <c>gan.stagnation</c> (0,
 /// off), and the ablation switches <c>gan.no_injection</c>, <c>gan.no_generator</c>, <c>gan.no_perturbation</c>,
-/// <c>gan.no_prior</c>, <c>gan.no_weighting</c>, <c>gan.no_region</c> (false), <c>gan.margin</c> (0: off, see its parameter), <c>gan.confine</c> (false: see its parameter), <c>gan.bootstrap</c> (false: it measured worse) and <c>gan.jitter</c> (0: off, measured mixed).
+/// <c>gan.no_prior</c>, <c>gan.no_weighting</c>, <c>gan.no_region</c> (false), <c>gan.margin</c> (0: off, see its parameter), <c>gan.margin_loo</c> (false), <c>gan.confine</c> (false: see its parameter), <c>gan.bootstrap</c> (false: it measured worse) and <c>gan.jitter</c> (0: off, measured mixed).
 /// </remarks>
 /// <param name="Startup">Random proposals before the discriminator is used.</param>
 /// <param name="Gamma">Fraction of the completed trials that are "real" (good): the best ⌈γ·n⌉.</param>
@@ -74,6 +74,9 @@ namespace GanTuner.Tuning.Gan.Contrastive;
 /// the residual on top of it. Off by default: at 2 it brought Hartmann6 level with TPE (90 seeds) and the landscape
 /// too, but on the LSTM (S&amp;P 500, 10 seeds) it was worse than without it on every seed (p 0.002): its
 /// candidates from the trust region displaced the generator's, which the LSTM rewards.</param>
+/// <param name="MarginLeaveOneOut">Whether the MLPs learn their residual against leave-one-out margins at the
+/// training rows (each row's own kernel left out of its class's density) rather than in-sample ones, so that the
+/// residual carries what the other rows do not predict. Candidates are scored with the full margin either way.</param>
 /// <param name="Region">Whether the perturbations are drawn in a TuRBO-like trust region around the best (whose side
 /// follows the study's successes and failures) instead of at fixed scales around the elite.</param>
 public sealed record ContrastiveGanSettings(
@@ -115,7 +118,8 @@ public sealed record ContrastiveGanSettings(
     bool Confinement = false,
     bool Bootstrap = false,
     double Jitter = 0.0,
-    double Margin = 0.0)
+    double Margin = 0.0,
+    bool MarginLeaveOneOut = false)
 {
     /// <summary>The parts an ablation can switch off, as <c>gan-no-&lt;part&gt;</c> and <c>gan.no_&lt;part&gt;</c> name them.</summary>
     public static IReadOnlyList<string> Parts { get; } = ["injection", "generator", "perturbation", "prior", "weighting", "region"];
@@ -126,7 +130,7 @@ public sealed record ContrastiveGanSettings(
         "gan.discriminator_lr", "gan.discriminator_steps", "gan.prior_share", "gan.prior_points", "gan.generator_steps",
         "gan.generator_batch", "gan.pool_generated", "gan.pool_perturbed", "gan.pool_uniform", "gan.elite",
         "gan.injection_window", "gan.stagnation", "gan.perturbed_share", "gan.pool_parzen", "gan.parzen_width", "gan.shrink",
-        "gan.region_initial", "gan.region_minimum", "gan.region_maximum", "gan.region_successes", "gan.region_failures", "gan.confine", "gan.bootstrap", "gan.jitter", "gan.margin", .. Parts.Select(p => "gan.no_" + p),
+        "gan.region_initial", "gan.region_minimum", "gan.region_maximum", "gan.region_successes", "gan.region_failures", "gan.confine", "gan.bootstrap", "gan.jitter", "gan.margin", "gan.margin_loo", .. Parts.Select(p => "gan.no_" + p),
     ];
 
     public static ContrastiveGanSettings From(TunerOptions options)
@@ -173,7 +177,8 @@ public sealed record ContrastiveGanSettings(
             Confinement: options.GetBoolean("gan.confine", d.Confinement),
             Bootstrap: options.GetBoolean("gan.bootstrap", d.Bootstrap),
             Jitter: options.GetDouble("gan.jitter", d.Jitter, min: 0, max: 100),
-            Margin: options.GetDouble("gan.margin", d.Margin, min: 0, max: 100));
+            Margin: options.GetDouble("gan.margin", d.Margin, min: 0, max: 100),
+            MarginLeaveOneOut: options.GetBoolean("gan.margin_loo", d.MarginLeaveOneOut));
     }
 
     /// <summary>"gan", or "gan-no-…" naming the parts switched off.</summary>

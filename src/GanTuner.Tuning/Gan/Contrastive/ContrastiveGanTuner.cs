@@ -20,7 +20,8 @@ namespace GanTuner.Tuning.Gan.Contrastive;
 /// proposed. Failed trials are never proposed again and enter neither class.</para>
 /// <para>Attributes: <c>gan.version</c> (2, which tells these trials from the paper tuner's), <c>gan.phase</c>
 /// (startup or model), <c>gan.injection</c>, <c>gan.source</c> (generator, region, perturbation, parzen or uniform), and
-/// <c>gan.margin</c> (λ, on model proposals when the Parzen margin is on).</para>
+/// <c>gan.margin</c> (λ, on model proposals when the Parzen margin is on) with <c>gan.margin_loo</c> (true, when its
+/// training margins are left out).</para>
 /// </remarks>
 public sealed class ContrastiveGanTuner : ITuner
 {
@@ -79,6 +80,10 @@ public sealed class ContrastiveGanTuner : ITuner
                 {
                     // A study resumed across the margin's arrival switches to it: its trials say which they were.
                     attributes["gan.margin"] = Settings.Margin.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                    if (Settings.MarginLeaveOneOut)
+                    {
+                        attributes["gan.margin_loo"] = "true";
+                    }
                 }
             }
         }

@@ -24,7 +24,8 @@ internal sealed class DiscriminatorEnsemble
         var width = EliteCandidates.ScottWidth(2 * settings.Jitter, Math.Max(1, set.Observed), dimensions);
         var noisy = settings.Jitter > 0 ? centred.Clone() : centred;
         var margin = settings.Margin > 0 ? new ParzenMargin(centred, set.Real, set.Weights, settings.Margin) : null;
-        var fixedMargins = settings.Jitter > 0 ? null : margin?.Margins(centred);
+        Func<Matrix, double[]>? training = margin is null ? null : settings.MarginLeaveOneOut ? margin.LeaveOneOutMargins : rows => margin.Margins(rows);
+        var fixedMargins = settings.Jitter > 0 ? null : training?.Invoke(centred);
         var members = new ContrastiveDiscriminator[settings.EnsembleSize];
         for (var e = 0; e < members.Length; e++)
         {
@@ -42,7 +43,7 @@ internal sealed class DiscriminatorEnsemble
                 }
 
                 // Jittered rows move, so their margins are taken where they are now.
-                members[e].Train(noisy, set.Real, set.Weights, fixedMargins ?? margin?.Margins(noisy));
+                members[e].Train(noisy, set.Real, set.Weights, fixedMargins ?? training?.Invoke(noisy));
             }
         }
 

@@ -34,7 +34,15 @@ internal sealed class ParzenMargin
 
     /// <summary>λ·(log l − log g) at each row of <paramref name="centred"/>; with <paramref name="gradient"/> (rows × d,
     /// overwritten), their gradients with respect to the centred coordinates too.</summary>
-    public double[] Margins(Matrix centred, Matrix? gradient = null)
+    public double[] Margins(Matrix centred, Matrix? gradient = null) => Margins(centred, gradient, leaveOut: false);
+
+    /// <summary>The margins at the training rows (or at moved copies of them, row for row), each left out of its own
+    /// class's density: in sample, a row's own kernel nearly decides its class by itself, which leaves the MLP
+    /// almost nothing to learn; left out, the margin says what the other rows predict there, and the MLP learns
+    /// what that misses, such as a trend towards an edge that no kernel reaches.</summary>
+    public double[] LeaveOneOutMargins(Matrix rows) => Margins(rows, null, leaveOut: true);
+
+    private double[] Margins(Matrix centred, Matrix? gradient, bool leaveOut)
     {
         var margins = new double[centred.Rows];
         var fake = gradient is null ? [] : new double[centred.Columns];
@@ -42,7 +50,8 @@ internal sealed class ParzenMargin
         {
             var z = centred.Row(r);
             var g = gradient is null ? default : gradient.Row(r);
-            margins[r] = _scale * (_real.Log(z, g) - _fake.Log(z, fake));
+            var exclude = leaveOut ? r : -1;
+            margins[r] = _scale * (_real.Log(z, g, exclude) - _fake.Log(z, fake, exclude));
             for (var i = 0; i < g.Length; i++)
             {
                 g[i] = _scale * (g[i] - fake[i]);
@@ -62,6 +71,10 @@ internal sealed class ParzenMargin
         // Per kernel: its log density, then its density scaled by the largest. One Ask is single-threaded, and
         // jittered training calls Log for every row at every step.
         private readonly double[] _logs;
+        // Each training row's kernel in this class (−1 when the row is of the other class), and the kernels' weights.
+        private readonly int[] _kernelOfRow;
+        private readonly double[] _weights;
+        private readonly double _total;
 
         public Density(Matrix centred, Func<int, bool> member, double[] weights)
         {
@@ -75,6 +88,14 @@ internal sealed class ParzenMargin
 
             var d = centred.Columns;
             _centres = [.. rows.Select(r => centred.Row(r).ToArray())];
+            _kernelOfRow = Enumerable.Repeat(-1, centred.Rows).ToArray();
+            for (var k = 0; k < rows.Length; k++)
+            {
+                _kernelOfRow[rows[k]] = k;
+            }
+
+            _weights = [.. rows.Select(r => weights[r])];
+            _total = total;
             var floor = 1.0 / (rows.Length + 1);
             // The uniform density of the centred cube [−1, 1]^d is 2^−d.
             _logFloor = Math.Log(floor) - (d * Math.Log(2));
@@ -86,13 +107,23 @@ internal sealed class ParzenMargin
             _logs = new double[_centres.Length];
         }
 
-        /// <summary>log density at z; with <paramref name="gradient"/>, its gradient there too.</summary>
-        public double Log(ReadOnlySpan<double> z, Span<double> gradient)
+        /// <summary>log density at z; with <paramref name="gradient"/>, its gradient there too. With
+        /// <paramref name="row"/> ≥ 0, that training row's kernel is left out and the others' weights renormalised.</summary>
+        public double Log(ReadOnlySpan<double> z, Span<double> gradient, int row = -1)
         {
             var logs = _logs;
             var max = _logFloor;
+            var left = row < 0 ? -1 : _kernelOfRow[row];
+            // The weight the other kernels share once one is left out: they take over its part of 1 − floor.
+            var rescale = left < 0 || _total - _weights[left] <= 0 ? 0.0 : Math.Log(_total / (_total - _weights[left]));
             for (var k = 0; k < _centres.Length; k++)
             {
+                if (k == left)
+                {
+                    logs[k] = double.NegativeInfinity;
+                    continue;
+                }
+
                 var sum = 0.0;
                 for (var i = 0; i < z.Length; i++)
                 {
@@ -100,7 +131,7 @@ internal sealed class ParzenMargin
                     sum += e * e;
                 }
 
-                logs[k] = _logWeights[k] + _logNormaliser - (0.5 * sum / _variance);
+                logs[k] = _logWeights[k] + rescale + _logNormaliser - (0.5 * sum / _variance);
                 max = Math.Max(max, logs[k]);
             }
 
