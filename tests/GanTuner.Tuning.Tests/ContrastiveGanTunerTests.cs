@@ -152,5 +152,8 @@ public sealed class ContrastiveGanTunerTests
         Assert.Contains("gan-paper-no-feedback", error.Message, StringComparison.Ordinal);
         Assert.Throws<TunerOptionsException>(() => ContrastiveGanSettings.From(TunerOptions.Parse(["gan.real_copies=3"])));
         Assert.Equal(0.3, ContrastiveGanSettings.From(TunerOptions.Parse(["gan.gamma=0.3"])).Gamma);
+        // Leave-one-out margins without a margin would do nothing, silently.
+        Assert.Contains("gan.margin", Assert.Throws<TunerOptionsException>(() => ContrastiveGanSettings.From(TunerOptions.Parse(["gan.margin_loo=true"]))).Message, StringComparison.Ordinal);
+        Assert.True(ContrastiveGanSettings.From(TunerOptions.Parse(["gan.margin=2", "gan.margin_loo=true"])).MarginLeaveOneOut);
     }
 }

@@ -15,6 +15,26 @@ public sealed class ParzenMarginTests
         return (rows, [true, true, false, false, false, false], [0.3, 0.2, 0.1, 0.2, 0.1, 0.1]);
     }
 
+    /// <summary>A class's density by hand, without its kernel <paramref name="leave"/> (−1: none): the floor and
+    /// width stay those of all its rows; the other kernels share the left-out one's weight.</summary>
+    private static double Density(double[][] centres, double[] w, double[] at, int leave)
+    {
+        var sigma = 2 * 0.2 * Math.Pow(centres.Length, -1.0 / 7);
+        var floor = 1.0 / (centres.Length + 1);
+        var total = w.Sum() - (leave < 0 ? 0 : w[leave]);
+        var sum = floor / 8;
+        for (var k = 0; k < centres.Length; k++)
+        {
+            if (k != leave)
+            {
+                var d2 = centres[k].Select((c, i) => (at[i] - c) * (at[i] - c)).Sum();
+                sum += (1 - floor) * (w[k] / total) * Math.Exp(-0.5 * d2 / (sigma * sigma)) / Math.Pow(2 * Math.PI * sigma * sigma, 1.5);
+            }
+        }
+
+        return sum;
+    }
+
     [Fact]
     public void The_margin_is_the_weighted_log_ratio_of_the_two_densities()
     {
@@ -23,22 +43,8 @@ public sealed class ParzenMarginTests
         double[] z = [-0.4, 0.1, 0.2];
 
         // By hand: a uniform floor of 1/(m + 1) on [−1, 1]³ and one Gaussian per row of width 2·0.2·m^(−1/7).
-        static double Density(double[][] centres, double[] w, double[] at)
-        {
-            var sigma = 2 * 0.2 * Math.Pow(centres.Length, -1.0 / 7);
-            var floor = 1.0 / (centres.Length + 1);
-            var sum = floor / 8;
-            for (var k = 0; k < centres.Length; k++)
-            {
-                var d2 = centres[k].Select((c, i) => (at[i] - c) * (at[i] - c)).Sum();
-                sum += (1 - floor) * (w[k] / w.Sum()) * Math.Exp(-0.5 * d2 / (sigma * sigma)) / Math.Pow(2 * Math.PI * sigma * sigma, 1.5);
-            }
-
-            return sum;
-        }
-
         var all = Enumerable.Range(0, rows.Rows).Select(r => rows.Row(r).ToArray()).ToArray();
-        var expected = 2.0 * (Math.Log(Density(all[..2], weights[..2], z)) - Math.Log(Density(all[2..], weights[2..], z)));
+        var expected = 2.0 * (Math.Log(Density(all[..2], weights[..2], z, -1)) - Math.Log(Density(all[2..], weights[2..], z, -1)));
         Assert.Equal(expected, margin.Margins(Matrix.FromRows([z]))[0], 12);
         // Near the real rows the ratio favours real, at a fake row fake.
         Assert.True(margin.Margins(Matrix.FromRows([[-0.55, 0.25, 0.05]]))[0] > 0);
@@ -52,26 +58,6 @@ public sealed class ParzenMarginTests
         var margin = new ParzenMargin(rows, real, weights, 2.0);
         var all = Enumerable.Range(0, rows.Rows).Select(r => rows.Row(r).ToArray()).ToArray();
 
-        // By hand, for the class's kernel `leave` (−1: none): the class's floor and width stay those of all its rows;
-        // the other kernels share its weight.
-        static double Density(double[][] centres, double[] w, double[] at, int leave)
-        {
-            var sigma = 2 * 0.2 * Math.Pow(centres.Length, -1.0 / 7);
-            var floor = 1.0 / (centres.Length + 1);
-            var total = w.Sum() - (leave < 0 ? 0 : w[leave]);
-            var sum = floor / 8;
-            for (var k = 0; k < centres.Length; k++)
-            {
-                if (k != leave)
-                {
-                    var d2 = centres[k].Select((c, i) => (at[i] - c) * (at[i] - c)).Sum();
-                    sum += (1 - floor) * (w[k] / total) * Math.Exp(-0.5 * d2 / (sigma * sigma)) / Math.Pow(2 * Math.PI * sigma * sigma, 1.5);
-                }
-            }
-
-            return sum;
-        }
-
         var loo = margin.LeaveOneOutMargins(rows);
         var inSample = margin.Margins(rows);
         for (var r = 0; r < rows.Rows; r++)
@@ -79,9 +65,25 @@ public sealed class ParzenMarginTests
             var (realLeave, fakeLeave) = real[r] ? (r, -1) : (-1, r - 2);
             var expected = 2.0 * (Math.Log(Density(all[..2], weights[..2], all[r], realLeave)) - Math.Log(Density(all[2..], weights[2..], all[r], fakeLeave)));
             Assert.Equal(expected, loo[r], 12);
-            // Without its own kernel a row looks less like its class than in sample.
+            // On these rows, each looks less like its class without its own kernel than in sample.
             Assert.True(real[r] ? loo[r] < inSample[r] : loo[r] > inSample[r]);
         }
+    }
+
+    [Fact]
+    public void Left_out_of_a_class_with_no_other_weight_a_row_sees_the_uniform_density()
+    {
+        var (rows, _, weights) = Set();
+        // One real row; then two real rows, the other of which weighs nothing (LFBO's weight at the threshold).
+        bool[] one = [true, false, false, false, false, false];
+        var alone = new ParzenMargin(rows, one, weights, 2.0);
+        var zero = new ParzenMargin(rows, [true, true, false, false, false, false], [0.3, 0.0, 0.1, 0.2, 0.1, 0.1], 2.0);
+
+        var all = Enumerable.Range(0, rows.Rows).Select(r => rows.Row(r).ToArray()).ToArray();
+        var uniform = -3 * Math.Log(2);
+        Assert.Equal(2.0 * (uniform - Math.Log(Density(all[1..], weights[1..], all[0], -1))), alone.LeaveOneOutMargins(rows)[0], 12);
+        Assert.Equal(2.0 * (uniform - Math.Log(Density(all[2..], weights[2..], all[0], -1))), zero.LeaveOneOutMargins(rows)[0], 12);
+        Assert.Throws<ArgumentException>(() => alone.LeaveOneOutMargins(Matrix.FromRows([[0.0, 0.0, 0.0]])));
     }
 
     [Fact]

@@ -6,9 +6,11 @@ namespace GanTuner.Tuning.Tests;
 
 public sealed class StudyTests
 {
-    public static TheoryData<string> Tuners => ["random", "grid", "tpe", "tpe-univariate", "ga"];
+    public static TheoryData<string> Tuners => ["random", "grid", "tpe", "tpe-univariate", "ga", "gp", "gan"];
 
-    private static readonly TunerOptions Fast = TunerContractTests.Fast;
+    // gp and gan replay without Asks, so their model phase must be reached within these tests' few trials.
+    private static readonly TunerOptions Fast = TunerOptions.Parse(["tpe.startup=4", "ga.population=4", "grid.points=4", "gp.startup=4",
+        "gan.startup=4", "gan.discriminator_steps=20", "gan.generator_steps=5"]);
 
     private static double Objective(ParameterSet p) =>
         Math.Pow(p.GetInt32("layers") - 2, 2) + Math.Log10(p.GetDouble("learning_rate") / 1e-3) * Math.Log10(p.GetDouble("learning_rate") / 1e-3)
@@ -45,9 +47,9 @@ public sealed class StudyTests
     [InlineData("gan")]
     public void A_new_process_proposes_what_a_live_worker_does_while_another_workers_trial_runs(string tuner)
     {
-        // Worker a asks x; worker b asks y while x runs; x finishes; a asks w while y runs. The point y was proposed
-        // with x pending, which a replay no longer sees as running: a replay that asked again for y and w would
-        // remember a point that no one runs.
+        // Worker a asks x; worker b asks y while x runs; x finishes, the best so far; a asks w while y runs. w was
+        // proposed with y pending: a replay that asked again for w, at a point where y is not yet asked, would
+        // remember as running a point that no one runs (x is told as the best, so that point differs from y).
         static double[] Next(string tuner, bool live)
         {
             var store = new InMemoryStudyStore();
@@ -60,7 +62,7 @@ public sealed class StudyTests
 
             var x = a.Ask();
             b.Ask();
-            a.Tell(x.Number, Objective(x.Parameters));
+            a.Tell(x.Number, -1.0);
             a.Ask();
             return [.. (live ? a : Open(store, tuner)).Ask().Point];
         }

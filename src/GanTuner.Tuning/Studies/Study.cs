@@ -10,7 +10,9 @@ namespace GanTuner.Tuning.Studies;
 /// creation is an Ask (whose proposal is dropped: the recorded point is what was evaluated), its end a
 /// Tell with the recorded point and value. So a study resumed in a new process, or driven one command at
 /// a time through ask/tell, proposes exactly what one uninterrupted process would have. A trial still
-/// running is replayed as an Ask without a Tell.</para>
+/// running is replayed as an Ask without a Tell. A tuner that needs no replayed Asks
+/// (<see cref="ITuner.ReplayNeedsAsks"/> false) is only told the finished trials, and its one Ask is handed every
+/// running trial as pending.</para>
 /// <para><b>Interruptions.</b> A trial whose process stopped is finished as Failed with reason
 /// "interrupted" (<see cref="Interrupt"/> by a worker that is stopped; <see cref="FailStale()"/> by any worker
 /// once the trial's heartbeat is older than its grace period, see <see cref="AskOptions.StaleAfter"/>) and its configuration is
@@ -112,39 +114,59 @@ public sealed class Study
         ArgumentNullException.ThrowIfNull(options);
         lock (_gate)
         {
-            for (var attempt = 0; attempt < CreationAttempts; attempt++)
+            try
             {
-                var trials = Replay();
-                if (FailStale(trials).Count > 0)
-                {
-                    continue;
-                }
+                return TryAskLocked(options);
+            }
+            catch
+            {
+                // The tuner may have remembered a proposal that no trial records.
+                ForgetTuner();
+                throw;
+            }
+        }
+    }
 
-                if (options.Budget is { } budget && Claimed(trials) >= budget)
-                {
-                    return null;
-                }
-
-                var interrupted = AwaitingRetry(trials);
-                var draft = interrupted is null ? Propose(trials, options) : RetryOf(interrupted, options);
-                var created = _store.TryCreateTrial(Name, draft, StudyProgress.Of(trials));
-                if (created is not null)
-                {
-                    _replayedTrials++;
-                    return Handle(created);
-                }
-
-                if (interrupted is null)
-                {
-                    // The tuner answered an Ask that no trial records: start again from the store.
-                    _tuner = null;
-                    _replayedTrials = 0;
-                    _replayedFinishes = 0;
-                }
+    private TrialHandle? TryAskLocked(AskOptions options)
+    {
+        for (var attempt = 0; attempt < CreationAttempts; attempt++)
+        {
+            var trials = Replay();
+            if (FailStale(trials).Count > 0)
+            {
+                continue;
             }
 
-            throw new StudyException($"study '{Name}' changed {CreationAttempts} times while a trial was being created");
+            if (options.Budget is { } budget && Claimed(trials) >= budget)
+            {
+                return null;
+            }
+
+            var interrupted = AwaitingRetry(trials);
+            var draft = interrupted is null ? Propose(trials, options) : RetryOf(interrupted, options);
+            var created = _store.TryCreateTrial(Name, draft, StudyProgress.Of(trials));
+            if (created is not null)
+            {
+                _replayedTrials++;
+                return Handle(created);
+            }
+
+            if (interrupted is null)
+            {
+                // The tuner answered an Ask that no trial records.
+                ForgetTuner();
+            }
         }
+
+        throw new StudyException($"study '{Name}' changed {CreationAttempts} times while a trial was being created");
+    }
+
+    /// <summary>Drops the tuner, so that the next Ask rebuilds it from the store.</summary>
+    private void ForgetTuner()
+    {
+        _tuner = null;
+        _replayedTrials = 0;
+        _replayedFinishes = 0;
     }
 
     /// <summary>Fails every trial whose heartbeat is older than its grace period as interrupted (its

@@ -138,7 +138,7 @@ public sealed record ContrastiveGanSettings(
         ArgumentNullException.ThrowIfNull(options);
         options.RequireKnown("gan", Keys);
         var d = new ContrastiveGanSettings();
-        return new ContrastiveGanSettings(
+        var settings = new ContrastiveGanSettings(
             Startup: options.GetInt32("gan.startup", d.Startup, min: 1, max: 100_000),
             Gamma: options.GetDouble("gan.gamma", d.Gamma, min: 1e-6, max: 0.999),
             EnsembleSize: options.GetInt32("gan.ensemble", d.EnsembleSize, min: 1, max: 64),
@@ -179,6 +179,9 @@ public sealed record ContrastiveGanSettings(
             Jitter: options.GetDouble("gan.jitter", d.Jitter, min: 0, max: 100),
             Margin: options.GetDouble("gan.margin", d.Margin, min: 0, max: 100),
             MarginLeaveOneOut: options.GetBoolean("gan.margin_loo", d.MarginLeaveOneOut));
+        return settings.MarginLeaveOneOut && settings.Margin == 0
+            ? throw new TunerOptionsException("tuner option 'gan.margin_loo' needs the Parzen margin on ('gan.margin' above 0)")
+            : settings;
     }
 
     /// <summary>"gan", or "gan-no-…" naming the parts switched off.</summary>

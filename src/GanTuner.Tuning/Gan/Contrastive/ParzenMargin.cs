@@ -20,6 +20,7 @@ internal sealed class ParzenMargin
     private readonly Density _real;
     private readonly Density _fake;
     private readonly double _scale;
+    private readonly int _rows;
 
     /// <param name="centred">The training rows, in centred coordinates.</param>
     /// <param name="real">Which rows are real.</param>
@@ -28,6 +29,7 @@ internal sealed class ParzenMargin
     public ParzenMargin(Matrix centred, bool[] real, double[] weights, double scale)
     {
         _scale = scale;
+        _rows = centred.Rows;
         _real = new Density(centred, r => real[r], weights);
         _fake = new Density(centred, r => !real[r], weights);
     }
@@ -40,7 +42,9 @@ internal sealed class ParzenMargin
     /// class's density: in sample, a row's own kernel nearly decides its class by itself, which leaves the MLP
     /// almost nothing to learn; left out, the margin says what the other rows predict there, and the MLP learns
     /// what that misses, such as a trend towards an edge that no kernel reaches.</summary>
-    public double[] LeaveOneOutMargins(Matrix rows) => Margins(rows, null, leaveOut: true);
+    public double[] LeaveOneOutMargins(Matrix rows) =>
+        rows.Rows == _rows ? Margins(rows, null, leaveOut: true)
+            : throw new ArgumentException($"expected the {_rows} training rows, not {rows.Rows}", nameof(rows));
 
     private double[] Margins(Matrix centred, Matrix? gradient, bool leaveOut)
     {
@@ -114,8 +118,31 @@ internal sealed class ParzenMargin
             var logs = _logs;
             var max = _logFloor;
             var left = row < 0 ? -1 : _kernelOfRow[row];
-            // The weight the other kernels share once one is left out: they take over its part of 1 − floor.
-            var rescale = left < 0 || _total - _weights[left] <= 0 ? 0.0 : Math.Log(_total / (_total - _weights[left]));
+            var rescale = 0.0;
+            if (left >= 0)
+            {
+                // The other kernels take over the left-out one's part of 1 − floor. Summed, not subtracted from the
+                // total, so that a tiny remainder is not lost to rounding.
+                var others = 0.0;
+                for (var k = 0; k < _weights.Length; k++)
+                {
+                    others += k == left ? 0 : _weights[k];
+                }
+
+                if (others <= 0)
+                {
+                    // Nothing is left but the uniform density, as for a class that weighs nothing.
+                    if (!gradient.IsEmpty)
+                    {
+                        gradient.Clear();
+                    }
+
+                    return -z.Length * Math.Log(2);
+                }
+
+                rescale = Math.Log(_total / others);
+            }
+
             for (var k = 0; k < _centres.Length; k++)
             {
                 if (k == left)
