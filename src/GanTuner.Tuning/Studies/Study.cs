@@ -266,9 +266,9 @@ public sealed class Study
         {
             var trial = trials[_replayedTrials];
             TellUpTo(finished, trial.FinishedBefore);
-            // A tuner whose replay needs no Asks is handed every running trial as pending by Propose; an Ask here
-            // would be a wasted model fit (the cost of a new process's ask grew by one per running trial) and,
-            // asked without the pending points its original Ask saw, could remember as running a point no one runs.
+            // A tuner whose replay needs no Asks is handed every running trial as pending by Propose. An Ask here
+            // would cost a model fit per running trial and, asked without the points that were pending when the
+            // trial was first asked, could remember as running a point that no one runs.
             if (trial.RetryOf is null && _tuner!.ReplayNeedsAsks)
             {
                 _tuner!.Ask();
