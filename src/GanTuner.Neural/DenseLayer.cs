@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GanTuner.Neural;
 
 /// <summary>
@@ -40,6 +42,9 @@ public sealed class DenseLayer
     public Parameter Bias { get; }
 
     /// <summary>Maps a batch [batch × inputs] to a new matrix [batch × outputs].</summary>
+    // Optimised at first call: a tuner's Ask trains its small networks for a few hundred steps at once, which in a
+    // new process (`gantuner ask`) would otherwise run mostly in unoptimised first-tier code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Matrix Forward(Matrix input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -77,6 +82,7 @@ public sealed class DenseLayer
     /// Given ∂L/∂output of the last <see cref="Forward"/> call, adds ∂L/∂W and ∂L/∂b to the
     /// parameters' gradients and returns ∂L/∂input as a new matrix.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Matrix Backward(Matrix gradOutput)
     {
         ArgumentNullException.ThrowIfNull(gradOutput);
