@@ -75,10 +75,10 @@ internal sealed class ParzenMargin
         // Per kernel: its log density, then its density scaled by the largest. One Ask is single-threaded, and
         // jittered training calls Log for every row at every step.
         private readonly double[] _logs;
-        // Each training row's kernel in this class (−1 when the row is of the other class), and the kernels' weights.
+        // Each training row's kernel in this class (−1 when the row is of the other class), and per kernel the log
+        // factor by which the others' weights grow when it is left out (NaN when no weight is left).
         private readonly int[] _kernelOfRow;
-        private readonly double[] _weights;
-        private readonly double _total;
+        private readonly double[] _leftOutRescale;
 
         public Density(Matrix centred, Func<int, bool> member, double[] weights)
         {
@@ -98,8 +98,21 @@ internal sealed class ParzenMargin
                 _kernelOfRow[rows[k]] = k;
             }
 
-            _weights = [.. rows.Select(r => weights[r])];
-            _total = total;
+            var kernelWeights = rows.Select(r => weights[r]).ToArray();
+            _leftOutRescale = new double[rows.Length];
+            for (var left = 0; left < rows.Length; left++)
+            {
+                // The other kernels take over the left-out one's part of 1 − floor. Summed, not subtracted from the
+                // total, so that a tiny remainder is not lost to rounding.
+                var others = 0.0;
+                for (var k = 0; k < kernelWeights.Length; k++)
+                {
+                    others += k == left ? 0 : kernelWeights[k];
+                }
+
+                _leftOutRescale[left] = others > 0 ? Math.Log(total / others) : double.NaN;
+            }
+
             var floor = 1.0 / (rows.Length + 1);
             // The uniform density of the centred cube [−1, 1]^d is 2^−d.
             _logFloor = Math.Log(floor) - (d * Math.Log(2));
@@ -118,29 +131,16 @@ internal sealed class ParzenMargin
             var logs = _logs;
             var max = _logFloor;
             var left = row < 0 ? -1 : _kernelOfRow[row];
-            var rescale = 0.0;
-            if (left >= 0)
+            var rescale = left < 0 ? 0.0 : _leftOutRescale[left];
+            if (double.IsNaN(rescale))
             {
-                // The other kernels take over the left-out one's part of 1 − floor. Summed, not subtracted from the
-                // total, so that a tiny remainder is not lost to rounding.
-                var others = 0.0;
-                for (var k = 0; k < _weights.Length; k++)
+                // Nothing is left but the uniform density, as for a class that weighs nothing.
+                if (!gradient.IsEmpty)
                 {
-                    others += k == left ? 0 : _weights[k];
+                    gradient.Clear();
                 }
 
-                if (others <= 0)
-                {
-                    // Nothing is left but the uniform density, as for a class that weighs nothing.
-                    if (!gradient.IsEmpty)
-                    {
-                        gradient.Clear();
-                    }
-
-                    return -z.Length * Math.Log(2);
-                }
-
-                rescale = Math.Log(_total / others);
+                return -z.Length * Math.Log(2);
             }
 
             for (var k = 0; k < _centres.Length; k++)
