@@ -24,11 +24,20 @@ public sealed record TrialResult
     /// <summary>Mean batch loss (MSE, scaled units, dropout on) of each epoch run.</summary>
     public IReadOnlyList<double> EpochTrainLoss { get; init; } = [];
 
-    /// <summary>Loss on the objective split after each epoch (dropout off).</summary>
+    /// <summary>Loss (MSE, scaled units) on the objective split after each epoch (dropout off).</summary>
     public IReadOnlyList<double> EpochValidationLoss { get; init; } = [];
+
+    /// <summary><see cref="Measure"/> on the objective split after each epoch: what early stopping and the pruner compare.</summary>
+    public IReadOnlyList<double> EpochObjective { get; init; } = [];
+
+    /// <summary>What the search minimises; null for a trial refused before it had data.</summary>
+    public ObjectiveMeasure? Measure { get; init; }
 
     /// <summary>Scores on the objective split.</summary>
     public SplitEvaluation? Objective { get; init; }
+
+    /// <summary>The value the search minimises: <see cref="Measure"/> of <see cref="Objective"/>; NaN without them.</summary>
+    public double ObjectiveValue => Measure is { } measure && Objective is { } objective ? measure.Of(objective) : double.NaN;
 
     /// <summary>Scores on the test split (reported always, never steering a holdout search).</summary>
     public SplitEvaluation? Test { get; init; }

@@ -125,6 +125,7 @@ public static class TrialRunner
     {
         private readonly List<double> _trainLoss = [];
         private readonly List<double> _validationLoss = [];
+        private readonly List<double> _objectiveByEpoch = [];
         private TrialStatus _status = TrialStatus.Ok;
         private string? _reason;
         private double _trainSeconds;
@@ -162,6 +163,7 @@ public static class TrialRunner
 
             var shuffle = root.Derive("shuffle");
             var objective = data.Objective;
+            var measure = ObjectiveMeasure.For(data);
             var objectivePredictions = new float[objective.Count];
             var batches = (train.Count + config.BatchSize - 1) / config.BatchSize;
             var stopping = options.EarlyStopping;
@@ -187,24 +189,29 @@ public static class TrialRunner
                     }
 
                     sum += loss;
-                    progress?.Report(new TrialProgress(epoch, epochs, b + 1, batches, sum / (b + 1), false, double.NaN));
+                    progress?.Report(new TrialProgress(epoch, epochs, b + 1, batches, sum / (b + 1), false, double.NaN, double.NaN));
                 }
 
                 _trainSeconds += clock.Elapsed.TotalSeconds;
                 _trainLoss.Add(sum / batches);
                 trainer.Predict(objective.Inputs, objectivePredictions);
                 var validation = MeanSquaredError(objectivePredictions, objective.Targets);
+                // The same number when the measure is the scaled MSE; U2 on prices under window scaling.
+                var score = measure.OnPrices ? measure.Of(data, objective, objectivePredictions) : validation;
                 _validationLoss.Add(validation);
-                progress?.Report(new TrialProgress(epoch, epochs, batches, batches, sum / batches, true, validation));
-                if (!double.IsFinite(validation))
+                _objectiveByEpoch.Add(score);
+                progress?.Report(new TrialProgress(epoch, epochs, batches, batches, sum / batches, true, validation, score));
+                if (!double.IsFinite(validation) || !double.IsFinite(score))
                 {
-                    Stop(TrialStatus.Failed, string.Create(CultureInfo.InvariantCulture, $"{data.ObjectiveSplit} loss became {validation} after epoch {epoch}"));
+                    var what = double.IsFinite(validation) ? $"{measure.Name} became {score}" : $"{data.ObjectiveSplit} loss became {validation}";
+                    Stop(TrialStatus.Failed, string.Create(CultureInfo.InvariantCulture, $"{what} after epoch {epoch}"));
                     return;
                 }
 
-                if (validation < best.Loss)
+                // Early stopping keeps the epoch that is best by what the study minimises.
+                if (score < best.Loss)
                 {
-                    best = (epoch, validation);
+                    best = (epoch, score);
                     if (stopping is not null)
                     {
                         bestWeights ??= new float[network.Parameters.Length];
@@ -256,8 +263,10 @@ public static class TrialRunner
             Status = _status,
             FailureReason = _reason,
             ObjectiveSplit = data.ObjectiveSplit,
+            Measure = ObjectiveMeasure.For(data),
             EpochTrainLoss = _trainLoss,
             EpochValidationLoss = _validationLoss,
+            EpochObjective = _objectiveByEpoch,
             Objective = _objective,
             Test = _test,
             TestPredictions = _testPredictions,

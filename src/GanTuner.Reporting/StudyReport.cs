@@ -63,7 +63,7 @@ public static class StudyReport
         var protocol = attributes.GetValueOrDefault(StudyAttributeKeys.Protocol);
         var column = attributes.GetValueOrDefault(StudyAttributeKeys.Column);
         var target = attributes.GetValueOrDefault(StudyAttributeKeys.Target);
-        return new StudySummary(study.Name, study.TunerName, Objective(protocol))
+        return new StudySummary(study.Name, study.TunerName, attributes.GetValueOrDefault(StudyAttributeKeys.Objective) ?? Objective(protocol))
         {
             Protocol = protocol,
             DataSource = attributes.GetValueOrDefault(StudyAttributeKeys.DataSource) ?? attributes.GetValueOrDefault(StudyAttributeKeys.Data),
@@ -72,7 +72,7 @@ public static class StudyReport
         };
     }
 
-    // The trial runner's objective is the MSE of the split the protocol optimises (TrialResult.ObjectiveSplit).
+    // Before studies stored their objective, it was always the scaled MSE of the split the protocol optimises.
     private static string Objective(string? protocol) => protocol switch
     {
         "holdout" or "walk-forward" => "val_mse",

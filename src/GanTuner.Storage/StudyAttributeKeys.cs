@@ -27,6 +27,10 @@ public static class StudyAttributeKeys
     /// <summary>holdout, paper, paper-shuffled or walk-forward.</summary>
     public const string Protocol = "protocol";
 
+    /// <summary>What every trial's value is: the objective's metric key (val_u2, val_mse, test_u2 or test_mse). Absent in
+    /// studies from before it was stored, whose values were the scaled MSE of the split their protocol optimised.</summary>
+    public const string Objective = "objective";
+
     /// <summary>level or log-return.</summary>
     public const string Target = "target";
 

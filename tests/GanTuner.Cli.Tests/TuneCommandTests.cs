@@ -37,13 +37,15 @@ public sealed class TuneCommandTests : IDisposable
         Assert.Matches(@"validation: U2 = [\d.]+ \(price RMSE ÷ naive RMSE\): the best model (beats|does not beat|loses to|is not significantly different from) tomorrow = today", stdout);
 
         // The default study: named from its options, in ./gantuner.db, files in ./gantuner-out/<study>/.
-        const string study = "gan-holdout-level-window-es-seed0-tune_sp500_300-e1-space-tune_space_tiny";
+        const string study = "gan-holdout-level-window-u2-es-seed0-tune_sp500_300-e1-space-tune_space_tiny";
         var folder = _work.PathOf("gantuner-out", study);
         using var store = new SqliteStudyStore(_work.PathOf("gantuner.db"), createIfMissing: false);
         var trials = store.GetTrials(study);
         Assert.Equal(3, trials.Count);
         Assert.All(trials, t => Assert.Equal(TrialState.Complete, t.State));
-        Assert.All(trials, t => Assert.Equal(t.Value!.Value, t.Metrics["val_mse"]));
+        // Under window scaling a trial's value is its validation U2 on prices, comparable across window lengths.
+        Assert.All(trials, t => Assert.Equal(t.Value!.Value, t.Metrics["val_u2"]));
+        Assert.All(store.ListStudies(), s => Assert.Equal("val_u2", s.UserAttributes["objective"]));
         var best = trials.MinBy(t => t.Value)!;
         Assert.Matches($@"│\s+{best.Number + 1} │.*│ best", stdout);
 
@@ -78,9 +80,9 @@ public sealed class TuneCommandTests : IDisposable
 
         Assert.True(code == 0, stderr + stdout);
         Assert.Contains("paper-shuffled is LEAKY", stdout, StringComparison.Ordinal);
-        Assert.Contains("MSE (test_mse)", stdout, StringComparison.Ordinal);
+        Assert.Contains("U2 (test_u2)", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("validation model", stdout, StringComparison.Ordinal);
-        Assert.True(Directory.Exists(_work.PathOf("gantuner-out", "tpe-paper-shuffled-level-window-es-seed0-tune_sp500_300-e1-space-tune_space_tiny")));
+        Assert.True(Directory.Exists(_work.PathOf("gantuner-out", "tpe-paper-shuffled-level-window-u2-es-seed0-tune_sp500_300-e1-space-tune_space_tiny")));
     }
 
     [Fact]
@@ -123,7 +125,7 @@ public sealed class TuneCommandTests : IDisposable
 
         Assert.True(code == 0, stderr);
         Assert.Contains("retraining iteration 1 with the study's seed", stdout, StringComparison.Ordinal);
-        var line = Regex.Match(stdout, @"best-model\.json: iteration 1, retrained with the study's seed; retrained val_mse (\S+), stored (\S+) ");
+        var line = Regex.Match(stdout, @"best-model\.json: iteration 1, retrained with the study's seed; retrained val_u2 (\S+), stored (\S+) ");
         Assert.True(line.Success, stdout);
         Assert.Equal(line.Groups[2].Value, line.Groups[1].Value);
         Assert.True(File.Exists(model));

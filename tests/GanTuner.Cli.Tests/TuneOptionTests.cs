@@ -119,4 +119,23 @@ public sealed class TuneOptionTests : IDisposable
         Assert.Equal(2, code);
         Assert.Equal("gantuner: study 'm' already exists with epochs 1, not 2; give another --study name to start a new study\n", stderr);
     }
+
+    [Fact]
+    public void Resuming_a_window_scaled_study_from_before_the_u2_objective_exits_2_rather_than_mixing_values()
+    {
+        Assert.Equal(0, _work.Run(TuneWorkspace.Tiny(1, 1, "--study", "old", "--no-report")).ExitCode);
+        // A study written before the objective was stored: its values were the scaled MSE.
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_work.PathOf("gantuner.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM study_attributes WHERE key = 'objective'";
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        var (code, _, stderr) = _work.Run(TuneWorkspace.Tiny(2, 1, "--study", "old", "--no-report"));
+
+        Assert.Equal(2, code);
+        Assert.Equal("gantuner: study 'old' already exists with objective val_mse, not val_u2; give another --study name to start a new study\n", stderr);
+    }
 }

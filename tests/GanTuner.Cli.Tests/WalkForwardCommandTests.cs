@@ -47,12 +47,14 @@ public sealed class WalkForwardCommandTests : IDisposable
 
         Assert.True(code == 0, stderr + stdout);
         Assert.Contains("its walk-forward folds", stdout, StringComparison.Ordinal);
-        Assert.Contains("MSE (val_mse)", stdout, StringComparison.Ordinal);
-        const string study = "random-walk-forward-level-k2-window-es-seed0-tune_sp500_300-e1-space-tune_space_tiny";
+        Assert.Contains("U2 (val_u2)", stdout, StringComparison.Ordinal);
+        const string study = "random-walk-forward-level-k2-window-u2-es-seed0-tune_sp500_300-e1-space-tune_space_tiny";
         using var store = new SqliteStudyStore(_work.PathOf("gantuner.db"), createIfMissing: false);
         var trials = store.GetTrials(study);
         Assert.Equal(2, trials.Count);
-        Assert.All(trials, t => Assert.Equal((t.Metrics["fold1_val_mse"] + t.Metrics["fold2_val_mse"]) / 2, t.Value!.Value, 12));
+        // The objective is U2 over the folds' pooled price errors, so it lies between the folds' own U2s.
+        Assert.All(trials, t => Assert.Equal(t.Metrics["val_u2"], t.Value!.Value));
+        Assert.All(trials, t => Assert.InRange(t.Value!.Value, Math.Min(t.Metrics["fold1_val_u2"], t.Metrics["fold2_val_u2"]), Math.Max(t.Metrics["fold1_val_u2"], t.Metrics["fold2_val_u2"])));
         var folder = _work.PathOf("gantuner-out", study);
         var header = File.ReadLines(Path.Combine(folder, "trials.csv")).First().Split(',');
         Assert.Contains("fold2_val_mse", header);

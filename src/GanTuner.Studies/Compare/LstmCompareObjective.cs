@@ -33,13 +33,15 @@ public sealed class LstmCompareObjective : ICompareObjective
         Space = space;
         StudyAttributes = attributes;
         Tag = tag;
-        ValueName = settings.Protocol.ObjectiveSplit() == SplitKind.Test ? "test_mse" : "val_mse";
+        Measure = ObjectiveMeasure.For(settings.Training.Scaling, settings.Protocol.ObjectiveSplit());
         _datasets = new ForecastDatasetCache(data.Series, settings.Training.Spec(settings.Source, 1, settings.Seed));
     }
 
     public string Tag { get; }
 
-    public string ValueName { get; }
+    public string ValueName => Measure.Name;
+
+    private ObjectiveMeasure Measure { get; }
 
     public string Label => $"the LSTM on {DataName} ({_settings.Protocol.Name()})";
 
@@ -122,7 +124,7 @@ public sealed class LstmCompareObjective : ICompareObjective
     public Func<TrialContext, CancellationToken, TrialOutcome> ObjectiveFor(ComparisonRun run, Study study, ICompareObserver observer)
     {
         var tuneRun = new TuneRun(
-            run.StudyName, _outDirectory, StudyAttributes!, _datasets, ValueName, _settings.Epochs, run.Seed, _settings.ThreadsPerTrial, _settings.Training.EarlyStopping);
+            run.StudyName, _outDirectory, StudyAttributes!, _datasets, Measure, _settings.Epochs, run.Seed, _settings.ThreadsPerTrial, _settings.Training.EarlyStopping);
         var objective = new TuneObjective(study, tuneRun, new CompareTrialObserver(observer, run));
         return (trial, cancellationToken) =>
         {

@@ -33,10 +33,11 @@ public sealed record TrainingSettings(Protocol Protocol, ForecastTarget Target, 
     public bool IsWalkForward => Protocol == Protocol.WalkForward;
 
     /// <summary>What study names add beyond the paper's training: "-k5" (and "-sliding") for walk-forward's folds,
-    /// "-window" for window scaling, "-es" for early stopping.</summary>
+    /// "-window-u2" for window scaling (whose objective is U2 on prices: studies named "-window" before it scored
+    /// the scaled MSE, and keep their name), "-es" for early stopping.</summary>
     public string NamePart =>
         (IsWalkForward ? string.Create(CultureInfo.InvariantCulture, $"-k{Folds}") + (FoldWindow == FoldWindow.Sliding ? "-sliding" : string.Empty) : string.Empty)
-        + (Scaling == Scaling.Window ? "-window" : string.Empty) + (EarlyStopping is null ? string.Empty : "-es")
+        + (Scaling == Scaling.Window ? "-window-u2" : string.Empty) + (EarlyStopping is null ? string.Empty : "-es")
         + (Features == InputFeatures.Close ? string.Empty : "-inputs-" + Features.Name().Replace(',', '-'));
 
     /// <summary>Walk-forward's folds in words ("5 expanding"), or null for the other protocols.</summary>

@@ -51,7 +51,7 @@ public static class LstmTuning
             outDirectory,
             attributes,
             new ForecastDatasetCache(data.Series, request.Spec(1)),
-            request.Protocol.ObjectiveSplit() == SplitKind.Test ? "test_mse" : "val_mse",
+            ObjectiveMeasure.For(request.Training.Scaling, request.Protocol.ObjectiveSplit()),
             request.Epochs,
             request.Seed,
             request.Threads,

@@ -65,7 +65,7 @@ public sealed class TuneObjective(Study study, TuneRun run, ITrialObserver displ
         }
 
         var outcome = result.Status == TrialStatus.Ok
-            ? TrialOutcome.Success(result.Objective!.Scaled.Mse, metrics)
+            ? TrialOutcome.Success(result.ObjectiveValue, metrics)
             : TrialOutcome.Failure(result.FailureReason ?? "the trial failed", metrics);
         return outcome with { Attributes = attributes };
     }
@@ -96,7 +96,7 @@ public sealed class TuneObjective(Study study, TuneRun run, ITrialObserver displ
                 _sinceStored.Restart();
             }
 
-            if (!prune.IsCancellationRequested && trial.ShouldPrune(value.ValidationLoss))
+            if (!prune.IsCancellationRequested && trial.ShouldPrune(value.Objective))
             {
                 prune.Cancel();
             }

@@ -10,7 +10,8 @@ namespace GanTuner.Studies.Tune;
 /// <param name="OutDirectory">Absolute folder of the study's files.</param>
 /// <param name="Attributes">The study attributes this run computed (data location, protocol, target…).</param>
 /// <param name="Datasets">Windows per sequence length, built on first use.</param>
-/// <param name="ObjectiveName">val_mse under holdout, test_mse under the paper protocols.</param>
+/// <param name="Measure">What every trial is scored by (<c>val_u2</c> under window scaling, <c>val_mse</c> under global
+/// scaling; <c>test_…</c> under the paper protocols).</param>
 /// <param name="Epochs">Epochs of every trial.</param>
 /// <param name="Seed">The study's seed, which every trial trains from: a configuration always gets the same
 /// initial weights, batch order and dropout masks, so trials differ only by their hyperparameters and a retried
@@ -22,12 +23,15 @@ public sealed record TuneRun(
     string OutDirectory,
     IReadOnlyDictionary<string, string> Attributes,
     ForecastDatasetCache Datasets,
-    string ObjectiveName,
+    ObjectiveMeasure Measure,
     int Epochs,
     long Seed,
     int Threads,
     EarlyStopping? EarlyStopping = null)
 {
+    /// <summary>The objective's metric key, as <see cref="Measure"/> names it.</summary>
+    public string ObjectiveName => Measure.Name;
+
     /// <summary>How every trial of the run trains: keeping its model, with the run's early stopping.</summary>
     public TrialOptions TrialOptions => new(KeepModel: true, EarlyStopping: EarlyStopping);
 

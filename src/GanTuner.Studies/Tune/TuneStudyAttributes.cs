@@ -1,6 +1,7 @@
 using System.Globalization;
 using GanTuner.Data;
 using GanTuner.Data.Protocols;
+using GanTuner.Forecasting;
 using GanTuner.Storage;
 using GanTuner.Tuning.Studies;
 
@@ -57,6 +58,7 @@ public static class TuneStudyAttributes
             [Epochs] = settings.Epochs.ToString(CultureInfo.InvariantCulture),
             [Scaling] = settings.Training.Scaling.Name(),
             [EarlyStopping] = settings.Training.EarlyStoppingDescription,
+            [StudyAttributeKeys.Objective] = ObjectiveMeasure.For(settings.Training.Scaling, settings.Protocol.ObjectiveSplit()).Name,
         };
         AddIfGiven(attributes, StudyAttributeKeys.DateColumn, settings.Source.Csv.DateColumn);
         AddIfGiven(attributes, StudyAttributeKeys.ValueColumn, settings.Source.Csv.ValueColumn);
@@ -69,9 +71,10 @@ public static class TuneStudyAttributes
     /// <exception cref="StudyException">The stored study measured something else.</exception>
     public static void RequireSame(StudyRecord stored, IReadOnlyDictionary<string, string> wanted)
     {
-        var differences = MustMatch
-            .Where(key => stored.UserAttributes.GetValueOrDefault(key) != wanted.GetValueOrDefault(key))
-            .Select(key => $"{key} {stored.UserAttributes.GetValueOrDefault(key) ?? "(none)"}, not {wanted.GetValueOrDefault(key) ?? "(none)"}")
+        string? Stored(string key) => key == StudyAttributeKeys.Objective ? StoredObjective(stored) : stored.UserAttributes.GetValueOrDefault(key);
+        var differences = MustMatch.Append(StudyAttributeKeys.Objective)
+            .Where(key => Stored(key) != wanted.GetValueOrDefault(key))
+            .Select(key => $"{key} {Stored(key) ?? "(none)"}, not {wanted.GetValueOrDefault(key) ?? "(none)"}")
             .ToList();
         if (differences.Count > 0)
         {
@@ -79,6 +82,19 @@ public static class TuneStudyAttributes
                 $"study '{stored.Name}' already exists with {string.Join(", ", differences)}; give another --study name to start a new study");
         }
     }
+
+    /// <summary>The objective a study's trial values are: its attribute, or for a study from before it was stored
+    /// the scaled MSE of the split its protocol optimised (null when it has no protocol either).</summary>
+    private static string? StoredObjective(StudyRecord stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var attributes = stored.UserAttributes;
+        return attributes.GetValueOrDefault(StudyAttributeKeys.Objective) ?? LegacyObjective(attributes.GetValueOrDefault(StudyAttributeKeys.Protocol));
+    }
+
+    /// <summary>What trial values were before the objective was stored: always the scaled MSE.</summary>
+    private static string? LegacyObjective(string? protocol) =>
+        ProtocolNames.TryParseProtocol(protocol, out var parsed) ? ObjectiveMeasure.For(global::GanTuner.Data.Protocols.Scaling.Global, parsed.ObjectiveSplit()).Name : null;
 
     private static void AddIfGiven(Dictionary<string, string> attributes, string key, string? value)
     {

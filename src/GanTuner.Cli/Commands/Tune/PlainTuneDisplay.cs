@@ -30,7 +30,7 @@ internal sealed class PlainTuneDisplay(IAnsiConsole console, int budget, int eva
         {
             console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"  {_trialName} epoch {value.Epoch}/{value.Epochs}: train loss {NumberFormat.Value(value.MeanTrainLoss)}, {objective} {NumberFormat.Value(value.ValidationLoss)}"));
+                $"  {_trialName} epoch {value.Epoch}/{value.Epochs}: train loss {NumberFormat.Value(value.MeanTrainLoss)}, {objective} {NumberFormat.Value(value.Objective)}"));
         }
     }
 

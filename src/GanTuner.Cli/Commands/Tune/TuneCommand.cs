@@ -67,7 +67,7 @@ public sealed class TuneCommand : AsyncCommand<TuneSettings>
         }
 
         var again = outcome.Retrained?.Objective is { } objective
-            ? string.Create(CultureInfo.InvariantCulture, $"; retrained {run.ObjectiveName} {NumberFormat.Value(objective.Scaled.Mse)}, stored {NumberFormat.Value(best.Value!.Value)}")
+            ? string.Create(CultureInfo.InvariantCulture, $"; retrained {run.ObjectiveName} {NumberFormat.Value(run.Measure.Of(objective))}, stored {NumberFormat.Value(best.Value!.Value)}")
             : "";
         console.WriteLine($"  {Path.GetFileName(outcome.ModelPath)}: iteration {TrialRow.Iteration(best)}, {info.Origin}{again} ({BestTrialInfo.FileName} says which trial)");
         if (!settings.NoReport)

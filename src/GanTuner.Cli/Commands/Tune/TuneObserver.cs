@@ -44,7 +44,7 @@ internal sealed class TuneObserver(IAnsiConsole console, bool plain, TuneSetting
         var run = _run!;
         var objectiveIsTest = settings.Training.Protocol.ObjectiveSplit() == SplitKind.Test;
         console.WriteLine();
-        console.Write(TuneTables.AppendixB(trials, best, run.ObjectiveName));
+        console.Write(TuneTables.AppendixB(trials, best, run.Measure));
         if (best is null)
         {
             return;

@@ -19,7 +19,7 @@ internal static class TuneTables
     ];
 
     /// <summary>Every evaluated trial (interrupted ones were evaluated again by their retry), the best row marked.</summary>
-    public static Table AppendixB(IReadOnlyList<TrialRecord> trials, TrialRecord? best, string objective)
+    public static Table AppendixB(IReadOnlyList<TrialRecord> trials, TrialRecord? best, ObjectiveMeasure objective)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("Appendix B: this study's results over iterations")
             .AddColumn(new TableColumn("Iteration").RightAligned());
@@ -28,7 +28,7 @@ internal static class TuneTables
             table.AddColumn(new TableColumn(header).RightAligned());
         }
 
-        table.AddColumn(new TableColumn($"MSE ({objective})").RightAligned())
+        table.AddColumn(new TableColumn($"{objective.Quantity} ({objective.Name})").RightAligned())
             .AddColumn(new TableColumn("Seconds").RightAligned())
             .AddColumn("Notes");
         foreach (var trial in trials.Where(t => !t.IsInterrupted))
