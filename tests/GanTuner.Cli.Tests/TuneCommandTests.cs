@@ -71,6 +71,7 @@ public sealed class TuneCommandTests : IDisposable
         Assert.Equal("kept from the trial", info.RootElement.GetProperty("origin").GetString());
         Assert.True(File.Exists(Path.Combine(folder, "predictions", "trial-0000.csv")));
         Assert.True(File.Exists(Path.Combine(folder, "report", "report.html")));
+        Assert.Contains("objective val_u2 (minimised)", File.ReadAllText(Path.Combine(folder, "report", "report.html")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,6 +36,9 @@ public sealed class WalkForwardCommandTests : IDisposable
         Assert.Equal(mean, json.GetProperty("val_mse").GetDouble(), 12);
         Assert.Equal(folds[1].GetProperty("val_mse").GetDouble(), json.GetProperty("fold2_val_mse").GetDouble());
         Assert.True(json.GetProperty("test_mse").GetDouble() > 0);
+        Assert.Equal("val_u2", json.GetProperty("objective").GetString());
+        Assert.Equal(json.GetProperty("val_u2").GetDouble(), json.GetProperty("objective_value").GetDouble());
+        Assert.Equal(json.GetProperty("epochs_run").GetInt32(), json.GetProperty("epoch_objective").GetArrayLength());
         // The kept model is the last fold's: its kept epoch is the trial's.
         Assert.Equal(folds[2].GetProperty("epoch_kept").GetInt32(), json.GetProperty("epoch_kept").GetInt32());
     }

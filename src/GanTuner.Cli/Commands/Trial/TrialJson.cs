@@ -61,6 +61,13 @@ internal static class TrialJson
             json.WriteEndArray();
             WriteArray(json, "epoch_train_loss", result.EpochTrainLoss);
             WriteArray(json, "epoch_val_loss", result.EpochValidationLoss);
+            if (result.Measure is { } measure)
+            {
+                json.WriteString("objective", measure.Name);
+                WriteNumber(json, "objective_value", result.ObjectiveValue);
+                WriteArray(json, "epoch_objective", result.EpochObjective);
+            }
+
             json.WriteEndObject();
         }
 

@@ -27,13 +27,24 @@ internal static class TrialTables
         if (result.EpochTrainLoss.Count > 0)
         {
             var objective = result.ObjectiveSplit.ToString().ToLowerInvariant();
+            // Under window scaling the objective (U2 on prices) is not the loss, so it gets its own column.
+            var measure = result.Measure is { OnPrices: true } m ? m : null;
             var epochs = new Table().Border(TableBorder.Rounded).AddColumn("Epoch")
                 .AddColumn(new TableColumn("Train loss").RightAligned())
                 .AddColumn(new TableColumn($"{objective} loss").RightAligned());
+            if (measure is not null)
+            {
+                epochs.AddColumn(new TableColumn($"{objective} {measure.Quantity} ({measure.Name})").RightAligned());
+            }
+
             for (var e = 0; e < result.EpochTrainLoss.Count; e++)
             {
                 var validation = e < result.EpochValidationLoss.Count ? Number(result.EpochValidationLoss[e]) : "-";
-                epochs.AddRow((e + 1).ToString(CultureInfo.InvariantCulture), Number(result.EpochTrainLoss[e]), validation);
+                var score = e < result.EpochObjective.Count ? Number(result.EpochObjective[e]) : "-";
+                string[] cells = measure is null
+                    ? [(e + 1).ToString(CultureInfo.InvariantCulture), Number(result.EpochTrainLoss[e]), validation]
+                    : [(e + 1).ToString(CultureInfo.InvariantCulture), Number(result.EpochTrainLoss[e]), validation, score];
+                epochs.AddRow(cells);
             }
 
             AnsiConsole.Write(epochs);
