@@ -126,6 +126,7 @@ public static class TrialRunner
         private readonly List<double> _trainLoss = [];
         private readonly List<double> _validationLoss = [];
         private readonly List<double> _objectiveByEpoch = [];
+        private readonly ObjectiveMeasure _measure = ObjectiveMeasure.For(data);
         private TrialStatus _status = TrialStatus.Ok;
         private string? _reason;
         private double _trainSeconds;
@@ -163,7 +164,6 @@ public static class TrialRunner
 
             var shuffle = root.Derive("shuffle");
             var objective = data.Objective;
-            var measure = ObjectiveMeasure.For(data);
             var objectivePredictions = new float[objective.Count];
             var batches = (train.Count + config.BatchSize - 1) / config.BatchSize;
             var stopping = options.EarlyStopping;
@@ -197,13 +197,13 @@ public static class TrialRunner
                 trainer.Predict(objective.Inputs, objectivePredictions);
                 var validation = MeanSquaredError(objectivePredictions, objective.Targets);
                 // The same number when the measure is the scaled MSE; U2 on prices under window scaling.
-                var score = measure.OnPrices ? measure.Of(data, objective, objectivePredictions) : validation;
+                var score = _measure.OnPrices ? _measure.Of(data, objective, objectivePredictions) : validation;
                 _validationLoss.Add(validation);
                 _objectiveByEpoch.Add(score);
                 progress?.Report(new TrialProgress(epoch, epochs, batches, batches, sum / batches, true, validation, score));
                 if (!double.IsFinite(validation) || !double.IsFinite(score))
                 {
-                    var what = double.IsFinite(validation) ? $"{measure.Name} became {score}" : $"{data.ObjectiveSplit} loss became {validation}";
+                    var what = double.IsFinite(validation) ? $"{_measure.Name} became {score}" : $"{data.ObjectiveSplit} loss became {validation}";
                     Stop(TrialStatus.Failed, string.Create(CultureInfo.InvariantCulture, $"{what} after epoch {epoch}"));
                     return;
                 }
@@ -263,7 +263,7 @@ public static class TrialRunner
             Status = _status,
             FailureReason = _reason,
             ObjectiveSplit = data.ObjectiveSplit,
-            Measure = ObjectiveMeasure.For(data),
+            Measure = _measure,
             EpochTrainLoss = _trainLoss,
             EpochValidationLoss = _validationLoss,
             EpochObjective = _objectiveByEpoch,

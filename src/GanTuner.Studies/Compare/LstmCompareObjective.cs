@@ -33,7 +33,7 @@ public sealed class LstmCompareObjective : ICompareObjective
         Space = space;
         StudyAttributes = attributes;
         Tag = tag;
-        Measure = ObjectiveMeasure.For(settings.Training.Scaling, settings.Protocol.ObjectiveSplit());
+        Measure = settings.Training.Objective;
         _datasets = new ForecastDatasetCache(data.Series, settings.Training.Spec(settings.Source, 1, settings.Seed));
     }
 

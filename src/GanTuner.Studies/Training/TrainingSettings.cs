@@ -40,6 +40,9 @@ public sealed record TrainingSettings(Protocol Protocol, ForecastTarget Target, 
         + (Scaling == Scaling.Window ? "-window-u2" : string.Empty) + (EarlyStopping is null ? string.Empty : "-es")
         + (Features == InputFeatures.Close ? string.Empty : "-inputs-" + Features.Name().Replace(',', '-'));
 
+    /// <summary>What a study of this training minimises: U2 on prices under window scaling, the scaled MSE under global.</summary>
+    public ObjectiveMeasure Objective => ObjectiveMeasure.For(Scaling, Protocol.ObjectiveSplit());
+
     /// <summary>Walk-forward's folds in words ("5 expanding"), or null for the other protocols.</summary>
     public string? FoldsDescription => IsWalkForward
         ? string.Create(CultureInfo.InvariantCulture, $"{Folds} {FoldWindow.Name()}")

@@ -51,7 +51,7 @@ public static class LstmTuning
             outDirectory,
             attributes,
             new ForecastDatasetCache(data.Series, request.Spec(1)),
-            ObjectiveMeasure.For(request.Training.Scaling, request.Protocol.ObjectiveSplit()),
+            request.Training.Objective,
             request.Epochs,
             request.Seed,
             request.Threads,

@@ -58,7 +58,7 @@ public static class TuneStudyAttributes
             [Epochs] = settings.Epochs.ToString(CultureInfo.InvariantCulture),
             [Scaling] = settings.Training.Scaling.Name(),
             [EarlyStopping] = settings.Training.EarlyStoppingDescription,
-            [StudyAttributeKeys.Objective] = ObjectiveMeasure.For(settings.Training.Scaling, settings.Protocol.ObjectiveSplit()).Name,
+            [StudyAttributeKeys.Objective] = settings.Training.Objective.Name,
         };
         AddIfGiven(attributes, StudyAttributeKeys.DateColumn, settings.Source.Csv.DateColumn);
         AddIfGiven(attributes, StudyAttributeKeys.ValueColumn, settings.Source.Csv.ValueColumn);
