@@ -14,7 +14,7 @@ public enum Protocol
 
     /// <summary>
     /// Chronological 80/20; the first 80 % (the development part) holds K folds, each validating on a later block
-    /// and trained (scaler included) on the rows before it only; the search optimises the folds' mean validation MSE.
+    /// and trained (scaler included) on the rows before it only; the search minimises the folds' mean validation objective.
     /// </summary>
     WalkForward,
 }

@@ -64,17 +64,19 @@ public static class ProtocolNames
     {
         Protocol.Holdout =>
             "holdout: chronological; train on the first 80 % less its last 10 % (validation), test on the last 20 %; "
-            + "scaler fitted on the training rows only; the search optimises validation MSE",
+            + "scaler fitted on the training rows only; the search minimises the objective on validation (U2 on prices under window scaling, "
+            + "scaled MSE under global scaling)",
         Protocol.Paper =>
             "paper: scaler fitted on the whole series (it sees test prices), chronological 80/20 split; "
-            + "the search optimises test MSE",
+            + "the search minimises the objective on test (U2 on prices under window scaling, scaled MSE under global "
+            + "scaling, as in the paper)",
         Protocol.PaperShuffled =>
             "paper-shuffled (LEAKY): as paper but windows shuffled before the 80/20 split, so training windows come "
             + "from after test days; reproduces the paper's error levels, not a fair forecast",
         Protocol.WalkForward =>
             "walk-forward: chronological; test on the last 20 %; the first 80 % holds K folds, each validating on a later "
-            + "block and trained, scaler included, on the rows before it only; the search optimises the folds' mean "
-            + "validation MSE; the last fold's model is scored on test",
+            + "block and trained, scaler included, on the rows before it only; the search minimises the folds' mean "
+            + "validation objective; the last fold's model is scored on test",
         _ => throw new ArgumentOutOfRangeException(nameof(protocol), protocol, null),
     };
 
