@@ -60,16 +60,18 @@ public static class ProtocolNames
     public static SplitKind ObjectiveSplit(this Protocol protocol) =>
         protocol is Protocol.Holdout or Protocol.WalkForward ? SplitKind.Validation : SplitKind.Test;
 
+    // One wording of ObjectiveMeasure's rule for every protocol's description, so they cannot drift apart.
+    private const string ObjectiveRule = "(U2 on prices under window scaling, scaled MSE under global scaling)";
+
     public static string Describe(this Protocol protocol) => protocol switch
     {
         Protocol.Holdout =>
             "holdout: chronological; train on the first 80 % less its last 10 % (validation), test on the last 20 %; "
-            + "scaler fitted on the training rows only; the search minimises the objective on validation (U2 on prices under window scaling, "
-            + "scaled MSE under global scaling)",
+            + "scaler fitted on the training rows only; the search minimises the objective on validation "
+            + ObjectiveRule,
         Protocol.Paper =>
             "paper: scaler fitted on the whole series (it sees test prices), chronological 80/20 split; "
-            + "the search minimises the objective on test (U2 on prices under window scaling, scaled MSE under global "
-            + "scaling, as in the paper)",
+            + "the search minimises the objective on test " + ObjectiveRule,
         Protocol.PaperShuffled =>
             "paper-shuffled (LEAKY): as paper but windows shuffled before the 80/20 split, so training windows come "
             + "from after test days; reproduces the paper's error levels, not a fair forecast",
