@@ -81,8 +81,8 @@ public sealed class ContrastiveGanTunerTests
     [InlineData("gan.confine=true")]
     [InlineData("gan.novelty_cap=0.000001")]
     [InlineData("gan.jitter=0.5")]
-    [InlineData("gan.margin=0.5")]
-    public void The_opt_in_parts_change_the_model_proposals(string option)
+    [InlineData("gan.margin=0")]
+    public void The_optional_settings_and_the_margin_change_the_model_proposals(string option)
     {
         var plain = Run(TunerFactory.Create("gan", EveryKind(), 5, Quick), 24);
         var changed = Run(TunerFactory.Create("gan", EveryKind(), 5, QuickWith(option)), 24);
@@ -153,7 +153,7 @@ public sealed class ContrastiveGanTunerTests
         Assert.Throws<TunerOptionsException>(() => ContrastiveGanSettings.From(TunerOptions.Parse(["gan.real_copies=3"])));
         Assert.Equal(0.3, ContrastiveGanSettings.From(TunerOptions.Parse(["gan.gamma=0.3"])).Gamma);
         // Leave-one-out margins without a margin would do nothing, silently.
-        Assert.Contains("gan.margin", Assert.Throws<TunerOptionsException>(() => ContrastiveGanSettings.From(TunerOptions.Parse(["gan.margin_loo=true"]))).Message, StringComparison.Ordinal);
-        Assert.True(ContrastiveGanSettings.From(TunerOptions.Parse(["gan.margin=2", "gan.margin_loo=true"])).MarginLeaveOneOut);
+        Assert.Contains("gan.margin", Assert.Throws<TunerOptionsException>(() => ContrastiveGanSettings.From(TunerOptions.Parse(["gan.margin=0", "gan.margin_loo=true"]))).Message, StringComparison.Ordinal);
+        Assert.True(ContrastiveGanSettings.From(TunerOptions.Parse(["gan.margin_loo=true"])).MarginLeaveOneOut);
     }
 }

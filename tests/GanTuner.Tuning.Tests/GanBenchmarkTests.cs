@@ -10,10 +10,10 @@ namespace GanTuner.Tuning.Tests;
 
 /// <summary>
 /// The bars for the second-generation GAN tuner over seeds 0–4, 50 evaluations: its median best beats random
-/// search's and the paper tuner's (gan-paper) on Hartmann6 and Branin; on Branin it is no worse than TPE's, and on
-/// Hartmann6 it is level with TPE's within 0.05 (−2.985 against −2.999 on these seeds: strictly, 0.014 worse; the
-/// first generation was 0.16 worse). Five seeds are a smoke test, not a measurement: the README's tables over 30
-/// held-out seeds are. The figures (quartiles after 10, 20 and 50 evaluations) are printed;
+/// search's and the paper tuner's (gan-paper) on Hartmann6 and Branin, and is no worse than TPE's on both (with the
+/// default margin and five start-up trials: Hartmann6 −3.096 against −2.999, Branin 0.400 against 0.525; the
+/// defaults before needed a tolerance of 0.05 on Hartmann6). Five seeds are a smoke test, not a measurement: the
+/// README's tables over 30 seeds are. The figures (quartiles after 10, 20 and 50 evaluations) are printed;
 /// GANTUNER_GAN_SEEDS and GANTUNER_GAN_TUNERS (comma-separated, e.g. "gan-no-injection,tpe") widen the
 /// measurement without changing what is asserted.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class GanBenchmarkTests(ITestOutputHelper output)
     [Theory]
     [InlineData("hartmann6")]
     [InlineData("branin")]
-    public void Gan_median_best_beats_random_search_and_the_paper_tuner_and_is_level_with_tpe(string objectiveName)
+    public void Gan_median_best_beats_random_search_and_the_paper_tuner_and_is_no_worse_than_tpe(string objectiveName)
     {
         var objective = SyntheticObjective.Find(objectiveName)!;
         var seeds = int.TryParse(Environment.GetEnvironmentVariable("GANTUNER_GAN_SEEDS"), CultureInfo.InvariantCulture, out var s) ? s : 5;
@@ -47,8 +47,7 @@ public sealed class GanBenchmarkTests(ITestOutputHelper output)
         var random = result.Tuners.Single(t => t.Tuner == "random").After(Budget).Median;
         var paper = result.Tuners.Single(t => t.Tuner == "gan-paper").After(Budget).Median;
         Assert.True(gan < paper, string.Create(CultureInfo.InvariantCulture, $"GAN median {gan:F4} is not below gan-paper's {paper:F4}"));
-        var tolerance = objectiveName == "hartmann6" ? 0.05 : 0.0;
-        Assert.True(gan <= tpe + tolerance, string.Create(CultureInfo.InvariantCulture, $"GAN median {gan:F4} is worse than TPE's {tpe:F4}"));
+        Assert.True(gan <= tpe, string.Create(CultureInfo.InvariantCulture, $"GAN median {gan:F4} is worse than TPE's {tpe:F4}"));
         Assert.True(gan < random, string.Create(CultureInfo.InvariantCulture, $"GAN median {gan:F4} is not below random search's {random:F4}"));
     }
 

@@ -6,7 +6,7 @@ namespace GanTuner.Tuning.Gan.Contrastive;
 /// <summary>
 /// The second-generation GAN tuner (<c>gan</c>): discriminators contrast the best observed configurations
 /// ("real") with the rest of the observed ones and uniform points ("fake"), optionally on top of the Parzen log
-/// ratio of the two classes (<c>gan.margin</c>, off by default, which their MLPs then learn to correct), a generator with one pathway per
+/// ratio of the two classes (<c>gan.margin</c>, on by default, which their MLPs then learn to correct), a generator with one pathway per
 /// hyperparameter learns to produce what they call real, and each proposal is the best of a pool of candidates
 /// (generator samples, perturbations of the elite, uniform points) as the discriminators score it. The README's
 /// "The second-generation GAN" section gives the algorithm step by step.
