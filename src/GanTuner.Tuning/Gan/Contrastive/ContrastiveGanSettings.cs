@@ -76,8 +76,8 @@ namespace GanTuner.Tuning.Gan.Contrastive;
 /// the residual on top of it. 2 by default (with five start-up trials), from the tenth session: on Hartmann6 (90
 /// seeds) it is level with TPE after 20 and ahead after 50, on held-out Table-1 landscapes level with TPE or ahead
 /// after 40 on two sets of 30 seeds and behind on one, and on the LSTM under the U2 objective level with the tuner
-/// without it. 0 gives the tuner before the switch
-/// (with <c>gan.startup=10</c>, bit for bit); an earlier LSTM loss of the margin was the old scaled-MSE objective's.</param>
+/// without it. 0 gives the tuner before the switch (with <c>gan.startup=10</c>, bit for bit); an earlier LSTM loss
+/// of the margin was the old scaled-MSE objective's.</param>
 /// <param name="MarginLeaveOneOut">Whether the MLPs learn their residual against leave-one-out margins at the
 /// training rows (each row's own kernel left out of its class's density) rather than in-sample ones, so that the
 /// residual carries what the other rows do not predict. Candidates are scored with the full margin either way.</param>
