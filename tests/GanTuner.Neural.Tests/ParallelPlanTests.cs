@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using GanTuner.Neural.Kernels;
 using GanTuner.Neural.Lstm;
 
@@ -6,11 +7,16 @@ namespace GanTuner.Neural.Tests;
 public sealed class ParallelPlanTests
 {
     [Theory]
-    [InlineData(1, 7, 16, 9, 0.0)]
-    [InlineData(2, 13, 16, 11, 0.3)]
-    [InlineData(3, 6, 13, 5, 0.2)]
-    [InlineData(2, 5, 8, 4, 0.5)]
-    public void The_units_plan_gives_the_bits_of_one_thread_every_time(int layers, int hidden, int batch, int sequence, double dropout)
+    [InlineData(ParallelPlanKind.Units, 1, 7, 16, 9, 0.0)]
+    [InlineData(ParallelPlanKind.Units, 2, 13, 16, 11, 0.3)]
+    [InlineData(ParallelPlanKind.Units, 3, 6, 13, 5, 0.2)]
+    [InlineData(ParallelPlanKind.Units, 2, 5, 8, 4, 0.5)]
+    [InlineData(ParallelPlanKind.Pipeline, 1, 7, 16, 9, 0.0)]
+    [InlineData(ParallelPlanKind.Pipeline, 2, 13, 16, 11, 0.3)]
+    [InlineData(ParallelPlanKind.Pipeline, 3, 6, 13, 5, 0.2)]
+    [InlineData(ParallelPlanKind.Pipeline, 2, 5, 8, 4, 0.5)]
+    [InlineData(ParallelPlanKind.Pipeline, 4, 9, 24, 2, 0.1)]
+    public void A_team_plan_gives_the_bits_of_one_thread_every_time(ParallelPlanKind kind, int layers, int hidden, int batch, int sequence, double dropout)
     {
         var spec = new LstmSpec(layers, hidden, dropout);
         var serial = Train(spec, batch, sequence, threads: 1, ParallelPlanKind.Serial, steps: 4);
@@ -18,8 +24,8 @@ public sealed class ParallelPlanTests
         {
             foreach (var threads in new[] { 2, 3 })
             {
-                var team = Train(spec, batch, sequence, threads, ParallelPlanKind.Units, steps: 4);
-                Assert.Equal(ParallelPlanKind.Units, team.Plan);
+                var team = Train(spec, batch, sequence, threads, kind, steps: 4);
+                Assert.Equal(kind, team.Plan);
                 Assert.Equal(serial.Parameters, team.Parameters);
                 Assert.Equal(serial.Losses, team.Losses);
                 Assert.Equal(serial.InputGradient, team.InputGradient);
@@ -42,33 +48,39 @@ public sealed class ParallelPlanTests
         }
     }
 
-    [Fact]
-    public void The_units_plan_splits_a_batch_that_needs_several_chunks_in_order()
+    [Theory]
+    [InlineData(ParallelPlanKind.Units)]
+    [InlineData(ParallelPlanKind.Pipeline)]
+    public void A_team_plan_splits_a_batch_that_needs_several_chunks_in_order(ParallelPlanKind kind)
     {
         // A memory budget this small forces chunks of 8 rows, which the team runs one after another.
         var spec = new LstmSpec(2, 6, 0.2);
         var budget = LstmWorkspace<float>.BytesPerRow(spec, 5, sizeof(float)) * 8;
         var serial = Train(spec, 24, 5, threads: 1, ParallelPlanKind.Serial, steps: 3, budget);
-        var team = Train(spec, 24, 5, threads: 2, ParallelPlanKind.Units, steps: 3, budget);
+        var team = Train(spec, 24, 5, threads: 2, kind, steps: 3, budget);
         Assert.Equal(8, team.RowsPerChunk);
         Assert.Equal(serial.Parameters, team.Parameters);
         Assert.Equal(serial.Losses, team.Losses);
     }
 
     [Fact]
-    public void The_cost_model_splits_units_for_small_batches_and_rows_for_wide_ones()
+    public void The_cost_model_pipelines_small_batches_splits_wide_ones_and_leaves_tiny_layers_on_one_thread()
     {
         var wide = new LstmSpec(5, 48, 0.2);
         var small = ParallelPlan.Choose(wide, 16, 60, 2);
-        Assert.Equal(ParallelPlanKind.Units, small.Kind);
+        // Batch 16 is one AVX-512 vector, too narrow to split by rows; with AVX2 it is two chunks of 8.
+        Assert.Equal(Vector512.IsHardwareAccelerated ? ParallelPlanKind.Pipeline : ParallelPlanKind.Rows, small.Kind);
         Assert.Equal(2, small.Threads);
         Assert.True(small.Speedup > 1.5, $"speed-up {small.Speedup}");
         Assert.Equal(small, ParallelPlan.Choose(wide, 16, 60, 2));
+        var pipeline = ParallelPlan.Choose(wide, 16, 60, 2, kind: ParallelPlanKind.Pipeline);
+        Assert.True(pipeline.Speedup > 1.5, $"pipeline speed-up {pipeline.Speedup}");
 
         Assert.Equal(ParallelPlanKind.Rows, ParallelPlan.Choose(new LstmSpec(2, 24, 0.2), 512, 83, 2).Kind);
         Assert.Equal(ParallelPlanKind.Serial, ParallelPlan.Choose(wide, 16, 60, 1).Kind);
-        var tiny = ParallelPlan.Choose(new LstmSpec(1, 5, 0.3), 16, 7, 2);
-        Assert.NotEqual(ParallelPlanKind.Units, tiny.Kind);
+        // Tiny layers: a team's shared workspace costs more than it splits (one thread on AVX-512, rows on AVX2).
+        var tinyKinds = new[] { ParallelPlan.Choose(new LstmSpec(1, 5, 0.3), 16, 7, 2).Kind, ParallelPlan.Choose(new LstmSpec(4, 6, 0.2), 16, 60, 2).Kind };
+        Assert.All(tinyKinds, kind => Assert.Contains(kind, new[] { ParallelPlanKind.Serial, ParallelPlanKind.Rows }));
         Assert.Equal(1.0, ParallelPlan.Choose(wide, 16, 60, 1).Speedup);
     }
 

@@ -272,6 +272,31 @@ internal sealed class SpinTeam : IDisposable
             return Claim();
         }
 
+        /// <summary>
+        /// Waits inside a piece until <paramref name="counter"/> reaches <paramref name="target"/>: a piece that
+        /// trails an earlier piece of its phase (claimed before it, so running) through a progress counter.
+        /// Throws <see cref="AbandonedException"/> if the job ended, so a failed partner cannot leave it waiting.
+        /// </summary>
+        public readonly void WaitFor(ref int counter, int target)
+        {
+            if (_team is null || Volatile.Read(ref counter) >= target)
+            {
+                return;
+            }
+
+            var team = _team;
+            var spins = 0;
+            while (Volatile.Read(ref counter) < target)
+            {
+                if (JobOf(Volatile.Read(ref team._ticket)) != _job)
+                {
+                    throw new AbandonedException();
+                }
+
+                Pause(ref spins);
+            }
+        }
+
         private readonly int Claim()
         {
             var team = _team!;

@@ -29,6 +29,7 @@ internal static class LstmPass
     {
         var (h, r, steps, top) = (spec.Hidden, ws.Rows, ws.Steps, spec.Layers - 1);
         var blockH = h * r;
+        Volatile.Write(ref ws.Progress, 0);
         for (var l = 0; l <= top; l++)
         {
             ws.Xh[l].AsSpan(spec.LayerInputs(l) * r, blockH).Clear();
@@ -156,18 +157,7 @@ internal static class LstmPass
 
         for (var piece = cursor.Begin(1); piece >= 0; piece = cursor.Next())
         {
-            Gemm.AccumulateProducts<T, TV>(1, h, r, 1, ref ws.DPrediction[0], r, ref ws.HeadInput[0], blockH, ref grads[head]);
-            Gemm.AccumulateRowSums<T, TV>(1, r, 1, ref ws.DPrediction[0], r, ref grads[head + h]);
-            for (var m = 0; m < h; m++)
-            {
-                var row = ws.DhTop.AsSpan(m * r, r);
-                TensorPrimitives.Multiply<T>(ws.DPrediction, network.Parameters[head + m], row);
-            }
-
-            if (ws.DropoutActive)
-            {
-                TensorPrimitives.Multiply<T>(ws.DhTop, ws.Mask[top], ws.DhTop);
-            }
+            HeadBackward<T, TV>(network, ws, grads);
         }
 
         for (var l = top; l >= 0; l--)
@@ -248,6 +238,26 @@ internal static class LstmPass
         }
     }
 
+    /// <summary>The head's gradients, and ∂L/∂h_{T−1} of the top layer into ws.DhTop.</summary>
+    internal static void HeadBackward<T, TV>(LstmNetwork<T> network, LstmWorkspace<T> ws, T[] grads)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        var (h, r, top, head) = (network.Spec.Hidden, ws.Rows, network.Spec.Layers - 1, network.HeadOffset);
+        Gemm.AccumulateProducts<T, TV>(1, h, r, 1, ref ws.DPrediction[0], r, ref ws.HeadInput[0], h * r, ref grads[head]);
+        Gemm.AccumulateRowSums<T, TV>(1, r, 1, ref ws.DPrediction[0], r, ref grads[head + h]);
+        for (var m = 0; m < h; m++)
+        {
+            var row = ws.DhTop.AsSpan(m * r, r);
+            TensorPrimitives.Multiply<T>(ws.DPrediction, network.Parameters[head + m], row);
+        }
+
+        if (ws.DropoutActive)
+        {
+            TensorPrimitives.Multiply<T>(ws.DhTop, ws.Mask[top], ws.DhTop);
+        }
+    }
+
     /// <summary>Phases of one <see cref="Forward{T, TV}"/> plus one <see cref="Backward{T, TV}"/> (a team's ticket holds 16 bits of them).</summary>
     public static int Phases(LstmSpec spec, int steps) => (2 * spec.Layers * steps) + spec.Layers + 2;
 
@@ -265,7 +275,7 @@ internal static class LstmPass
         return (start, end);
     }
 
-    private static void Head<T, TV>(LstmNetwork<T> network, LstmWorkspace<T> ws, bool dropout, ref MaskRandom masks, bool prepared)
+    internal static void Head<T, TV>(LstmNetwork<T> network, LstmWorkspace<T> ws, bool dropout, ref MaskRandom masks, bool prepared)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct, IVector<TV, T>
     {

@@ -80,7 +80,13 @@ public sealed class LstmTrainer<T> : IDisposable
         _workerGradients = new T[members][];
         for (var w = 0; w < members; w++)
         {
-            _workspaces[w] = new LstmWorkspace<T>(network.Spec, options.SequenceLength, RowsPerChunk, Plan.Kind == ParallelPlanKind.Units ? Plan.Threads : 1);
+            _workspaces[w] = new LstmWorkspace<T>(network.Spec, options.SequenceLength, RowsPerChunk, Plan.Kind switch
+            {
+                ParallelPlanKind.Units => Plan.Threads,
+                // Twice the threads: the weight gradient's shares then balance against a recurrence running beside them.
+                ParallelPlanKind.Pipeline => 2 * Plan.Threads,
+                _ => 1,
+            });
             _workerGradients[w] = new T[network.ParameterCount];
         }
 
@@ -89,7 +95,7 @@ public sealed class LstmTrainer<T> : IDisposable
         _adamM = new T[network.ParameterCount];
         _adamV = new T[network.ParameterCount];
         _scheduler = new ChunkScheduler(members);
-        _team = Plan.Kind == ParallelPlanKind.Units ? new SpinTeam(Plan.Threads) : null;
+        _team = Plan.Kind is ParallelPlanKind.Units or ParallelPlanKind.Pipeline ? new SpinTeam(Plan.Threads) : null;
         _gradientBody = GradientChunk;
         _predictBody = PredictChunk;
         _teamGradientBody = TeamGradientChunk;
@@ -488,6 +494,24 @@ public sealed class LstmTrainer<T> : IDisposable
 
     private void Forward(LstmWorkspace<T> ws, bool training, ref MaskRandom masks, ref SpinTeam.Cursor cursor, bool prepared)
     {
+        if (Plan.Kind == ParallelPlanKind.Pipeline)
+        {
+            if (Vector512.IsHardwareAccelerated && ws.Rows % Vector512<T>.Count == 0)
+            {
+                LstmPipelinePass.Forward<T, Vector512Ops<T>>(Network, ws, training, ref cursor);
+            }
+            else if (Vector256.IsHardwareAccelerated && ws.Rows % Vector256<T>.Count == 0)
+            {
+                LstmPipelinePass.Forward<T, Vector256Ops<T>>(Network, ws, training, ref cursor);
+            }
+            else
+            {
+                LstmPipelinePass.Forward<T, ScalarOps<T>>(Network, ws, training, ref cursor);
+            }
+
+            return;
+        }
+
         if (Vector512.IsHardwareAccelerated && ws.Rows % Vector512<T>.Count == 0)
         {
             LstmPass.Forward<T, Vector512Ops<T>>(Network, ws, training, ref masks, ref cursor, prepared);
@@ -504,6 +528,24 @@ public sealed class LstmTrainer<T> : IDisposable
 
     private void Backward(LstmWorkspace<T> ws, T[] grads, bool wantInput, ref SpinTeam.Cursor cursor)
     {
+        if (Plan.Kind == ParallelPlanKind.Pipeline)
+        {
+            if (Vector512.IsHardwareAccelerated && ws.Rows % Vector512<T>.Count == 0)
+            {
+                LstmPipelinePass.Backward<T, Vector512Ops<T>>(Network, ws, grads, wantInput, ref cursor);
+            }
+            else if (Vector256.IsHardwareAccelerated && ws.Rows % Vector256<T>.Count == 0)
+            {
+                LstmPipelinePass.Backward<T, Vector256Ops<T>>(Network, ws, grads, wantInput, ref cursor);
+            }
+            else
+            {
+                LstmPipelinePass.Backward<T, ScalarOps<T>>(Network, ws, grads, wantInput, ref cursor);
+            }
+
+            return;
+        }
+
         if (Vector512.IsHardwareAccelerated && ws.Rows % Vector512<T>.Count == 0)
         {
             LstmPass.Backward<T, Vector512Ops<T>>(Network, ws, grads, wantInput, ref cursor);

@@ -10,6 +10,9 @@ namespace GanTuner.Neural.Lstm;
 internal sealed class LstmWorkspace<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
+    // Progress alone on its cache line (the middle of 32 ints): a spinning reader must not slow the writer's other fields.
+    private readonly int[] _progress = new int[32];
+
     /// <param name="spec">The network's shape.</param>
     /// <param name="steps">Time steps of the window.</param>
     /// <param name="rows">Batch rows (a multiple of the SIMD width).</param>
@@ -105,6 +108,12 @@ internal sealed class LstmWorkspace<T>
 
     /// <summary>Whether the last forward pass applied dropout (backward must then apply the same masks).</summary>
     public bool DropoutActive { get; set; }
+
+    /// <summary>
+    /// Steps done by the recurrence a <see cref="ParallelPlanKind.Pipeline"/> piece is trailing, counted
+    /// over the whole forward and backward of the chunk (so it only grows); reset before each chunk.
+    /// </summary>
+    public ref int Progress => ref _progress[16];
 
     /// <summary>Bytes one batch row costs in a workspace, to size chunks under a memory budget.</summary>
     public static long BytesPerRow(LstmSpec spec, int steps, int elementSize)

@@ -21,13 +21,18 @@ public sealed record ParallelPlan(ParallelPlanKind Kind, int Threads, int RowsPe
     // last-level cache is worth more than wider chunks (measured: batch 512 runs ~30 % faster in 64-row chunks).
     private const long ChunkCacheBytes = 8L * 1024 * 1024;
 
-    // The model's constants, measured on the project's 2-core machine (AMD EPYC Zen 3, AVX2; see
-    // bench/README.md): one core's matrix-product rate with chunks of two or more SIMD vectors of rows,
-    // the factor a one-vector chunk runs at, one barrier, the element-wise work per cell value and
-    // step, and the per-parameter cost of merging a chunk's gradient or of an Adam step.
+    // The model's constants, measured on the project's 2-core machines (AMD EPYC Zen 3 with AVX2, and a
+    // Xeon with AVX-512 in a Firecracker VM; see bench/README.md): one core's matrix-product rate with
+    // chunks of two or more SIMD vectors of rows, the factor a one-vector chunk runs at, one barrier, the
+    // fixed cost of one layer's step (calls, loop set-up), the element-wise work per cell value and step,
+    // a value one core wrote and another reads (a team shares one workspace: its caches trade lines;
+    // this is what makes team plans lose on tiny layers), and the per-parameter cost of merging a chunk's
+    // gradient or of an Adam step.
     private const double ProductFlopsPerSecond = 30e9;
-    private const double OneVectorEfficiency = 0.75;
-    private const double BarrierSeconds = 0.6e-6;
+    private const double OneVectorEfficiency = 0.85;
+    private const double BarrierSeconds = 1.5e-6;
+    private const double StepSeconds = 0.25e-6;
+    private const double CrossSecondsPerValue = 0.5e-9;
     private const double CellSecondsPerValue = 1.2e-9;
     private const double MergeSecondsPerParameter = 0.4e-9;
     private const double AdamSecondsPerParameter = 1.5e-9;
@@ -63,11 +68,12 @@ public sealed record ParallelPlan(ParallelPlanKind Kind, int Threads, int RowsPe
         var best = serial;
         if (threads > 1)
         {
-            foreach (var candidate in new[] { ParallelPlanKind.Rows, ParallelPlanKind.Units })
+            foreach (var candidate in new[] { ParallelPlanKind.Rows, ParallelPlanKind.Units, ParallelPlanKind.Pipeline })
             {
                 var plan = Estimate(candidate, spec, batch, sequence, threads, lanes, bytesPerRow, memoryBudgetBytes);
-                // A parallel plan must win clearly: the model is rough, and a second thread costs the machine a core.
-                if (plan.Threads > 1 && plan.EstimatedBatchSeconds < best.EstimatedBatchSeconds * 0.9)
+                // A parallel plan must beat one thread clearly (the model is rough, and a second thread costs
+                // the machine a core); among those that do, the fastest wins.
+                if (plan.Threads > 1 && plan.EstimatedBatchSeconds < serial.EstimatedBatchSeconds * 0.9 && plan.EstimatedBatchSeconds < best.EstimatedBatchSeconds)
                 {
                     best = plan;
                 }
@@ -107,21 +113,30 @@ public sealed record ParallelPlan(ParallelPlanKind Kind, int Threads, int RowsPe
         {
             ParallelPlanKind.Serial => 1,
             ParallelPlanKind.Rows => Math.Min(threads, chunks),
+            ParallelPlanKind.Pipeline => threads,
             // A team's ticket numbers a batch's phases in 16 bits.
             _ => LstmPass.Phases(spec, sequence) + 8 < ushort.MaxValue ? Math.Min(threads, spec.Hidden) : 1,
         };
 
         var parameters = spec.ParameterCount;
-        var chunkProduct = ProductFlops(spec, sequence, rows) / (ProductFlopsPerSecond * (rows / granule >= 2 || granule == 1 ? 1.0 : OneVectorEfficiency));
-        var chunkCell = CellSecondsPerValue * spec.Layers * sequence * spec.Hidden * rows * 2;
+        var rate = ProductFlopsPerSecond * (rows / granule >= 2 || granule == 1 ? 1.0 : OneVectorEfficiency);
+        var chunkProduct = ProductFlops(spec, sequence, rows) / rate;
+        var chunkCell = (CellSecondsPerValue * spec.Layers * sequence * spec.Hidden * rows * 2) + (StepSeconds * spec.Layers * sequence * 2);
+        // Values a team member reads that another wrote, per chunk: per layer and step about 12 H·r
+        // (x_t, the gates and [x; h] for the weight gradient, ∂h, ∂x); under Units each step's h and δz.
+        var crossed = CrossSecondsPerValue * 12.0 * spec.Layers * sequence * spec.Hidden * rows;
         double seconds;
-        if (kind == ParallelPlanKind.Units && members > 1)
+        if (kind == ParallelPlanKind.Pipeline && members > 1)
+        {
+            seconds = chunks * (PipelineChunkSeconds(spec, sequence, rows, members, rate) + crossed);
+        }
+        else if (kind == ParallelPlanKind.Units && members > 1)
         {
             // Every member does ceil(H / members) units; two barriers per layer and step, a few per layer.
             var share = (double)((spec.Hidden + members - 1) / members) / spec.Hidden;
             var barriers = (2.0 * spec.Layers * sequence) + (4 * spec.Layers) + 4;
             var dropoutMasks = spec.Dropout > 0 ? CellSecondsPerValue * 0.5 * spec.Layers * sequence * spec.Hidden * rows : 0;
-            seconds = chunks * (((chunkProduct + chunkCell) * share) + (barriers * BarrierSeconds) + dropoutMasks);
+            seconds = chunks * (((chunkProduct + chunkCell) * share) + (barriers * BarrierSeconds) + dropoutMasks + crossed);
         }
         else
         {
@@ -131,6 +146,33 @@ public sealed record ParallelPlan(ParallelPlanKind Kind, int Threads, int RowsPe
 
         seconds += parameters * AdamSecondsPerParameter;
         return new ParallelPlan(members > 1 ? kind : ParallelPlanKind.Serial, members, rows, seconds, 1.0);
+    }
+
+    /// <summary>
+    /// One chunk under <see cref="ParallelPlanKind.Pipeline"/>: each phase lasts as long as its recurrence
+    /// (which one thread runs) or its share of all the phase's work, whichever is longer; plus the
+    /// barriers and the dropout masks, which are drawn on one thread.
+    /// </summary>
+    private static double PipelineChunkSeconds(LstmSpec spec, int sequence, int rows, int threads, double rate)
+    {
+        var (h, g, top) = ((double)spec.Hidden, 4.0 * spec.Hidden, spec.Layers - 1);
+        double Product(double inputs, int steps) => 2 * g * inputs * steps * rows / rate;
+        var cell = (CellSecondsPerValue * sequence * h * rows) + (StepSeconds * sequence);
+        double Phase(double chain, double others) => Math.Max(chain, (chain + others) / threads);
+
+        var seconds = Product(spec.InputSize, sequence) / threads;
+        for (var l = 0; l <= top; l++)
+        {
+            var next = l < top ? Product(spec.LayerInputs(l + 1), sequence) : 0;
+            seconds += Phase(Product(h, sequence) + cell, next);
+            var above = l < top ? Product(spec.LayerInputs(l + 1) + h, sequence) : 0;
+            var dx = l > 0 ? Product(spec.LayerInputs(l), sequence) : 0;
+            seconds += Phase(Product(h, sequence - 1) + cell, above + dx);
+        }
+
+        seconds += Product(spec.InputSize + h, sequence) / threads;
+        var masks = spec.Dropout > 0 ? CellSecondsPerValue * 0.5 * spec.Layers * sequence * h * rows : 0;
+        return seconds + masks + (LstmPipelinePass.Phases(spec) * BarrierSeconds);
     }
 
     /// <summary>Multiply-add work (2 per multiply-add) of one training batch of <paramref name="rows"/> windows.</summary>

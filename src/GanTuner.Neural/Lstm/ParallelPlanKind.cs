@@ -19,4 +19,12 @@ public enum ParallelPlanKind
     /// gate rows and the input-gradient product by time steps. Needs no wide batch.
     /// </summary>
     Units,
+
+    /// <summary>
+    /// All threads work on the same rows, a layer at a time: one thread runs the layer's recurrence
+    /// through every step without a barrier, while the others compute what does not wait on it (in
+    /// forward the next layer's input product, in backward the layer above's weight gradient and this
+    /// layer's ∂x), trailing it step by step. About two barriers per layer; needs no wide batch.
+    /// </summary>
+    Pipeline,
 }
