@@ -71,10 +71,10 @@ public sealed class ParallelPlanTests
         // Batch 16 is one AVX-512 vector, too narrow to split by rows; with AVX2 it is two chunks of 8.
         Assert.Equal(Vector512.IsHardwareAccelerated ? ParallelPlanKind.Pipeline : ParallelPlanKind.Rows, small.Kind);
         Assert.Equal(2, small.Threads);
-        Assert.True(small.Speedup > 1.5, $"speed-up {small.Speedup}");
+        Assert.True(small.Speedup > 1.25, $"speed-up {small.Speedup}");
         Assert.Equal(small, ParallelPlan.Choose(wide, 16, 60, 2));
         var pipeline = ParallelPlan.Choose(wide, 16, 60, 2, kind: ParallelPlanKind.Pipeline);
-        Assert.True(pipeline.Speedup > 1.5, $"pipeline speed-up {pipeline.Speedup}");
+        Assert.True(pipeline.Speedup > 1.25, $"pipeline speed-up {pipeline.Speedup}");
 
         Assert.Equal(ParallelPlanKind.Rows, ParallelPlan.Choose(new LstmSpec(2, 24, 0.2), 512, 83, 2).Kind);
         Assert.Equal(ParallelPlanKind.Serial, ParallelPlan.Choose(wide, 16, 60, 1).Kind);

@@ -32,7 +32,7 @@ public sealed record ParallelPlan(ParallelPlanKind Kind, int Threads, int RowsPe
     private const double OneVectorEfficiency = 0.85;
     private const double BarrierSeconds = 1.5e-6;
     private const double StepSeconds = 0.25e-6;
-    private const double CrossSecondsPerValue = 0.5e-9;
+    private const double CrossSecondsPerValue = 1.2e-9;
     private const double CellSecondsPerValue = 1.2e-9;
     private const double MergeSecondsPerParameter = 0.4e-9;
     private const double AdamSecondsPerParameter = 1.5e-9;
