@@ -50,7 +50,9 @@ internal static class Gemm
         where TV : struct, IVector<TV, T>
     {
         block = block > 0 ? Math.Min(block, steps) : StepBlock<T>(rowsD, rowsX, r, steps);
-        var packed = scratch.Length >= block * (rowsD + rowsX) * r;
+        // Packing paid on the AVX2 machine (Zen 3: rows a gate block apart defeat its prefetcher) but costs
+        // 5–13 % on the AVX-512 one (Xeon, 6 interleaved rounds, bench/results/engine-2026-12-03.md).
+        var packed = !Vector512.IsHardwareAccelerated && scratch.Length >= block * (rowsD + rowsX) * r;
         for (var s0 = 0; s0 < steps; s0 += block)
         {
             var count = Math.Min(block, steps - s0);
