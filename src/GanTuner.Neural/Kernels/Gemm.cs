@@ -51,7 +51,7 @@ internal static class Gemm
     {
         block = block > 0 ? Math.Min(block, steps) : StepBlock<T>(rowsD, rowsX, r, steps);
         // Packing paid on the AVX2 machine (Zen 3: rows a gate block apart defeat its prefetcher) but costs
-        // 5–13 % on the AVX-512 one (Xeon, 6 interleaved rounds, bench/results/engine-2026-12-03.md).
+        // 5–13 % on the AVX-512 one (Xeon: medians of 6 interleaved rounds in bench/results/engine-2026-12-03.md).
         var packed = !Vector512.IsHardwareAccelerated && scratch.Length >= block * (rowsD + rowsX) * r;
         for (var s0 = 0; s0 < steps; s0 += block)
         {

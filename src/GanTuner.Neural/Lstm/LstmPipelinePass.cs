@@ -111,8 +111,7 @@ internal static class LstmPipelinePass
             }
         }
 
-        var wantDx = wantInputGradient;
-        for (var piece = cursor.Begin(shares + (wantDx ? blocks : 0)); piece >= 0; piece = cursor.Next())
+        for (var piece = cursor.Begin(shares + (wantInputGradient ? blocks : 0)); piece >= 0; piece = cursor.Next())
         {
             if (piece < shares)
             {

@@ -494,69 +494,77 @@ public sealed class LstmTrainer<T> : IDisposable
 
     private void Forward(LstmWorkspace<T> ws, bool training, ref MaskRandom masks, ref SpinTeam.Cursor cursor, bool prepared)
     {
-        if (Plan.Kind == ParallelPlanKind.Pipeline)
+        var pipeline = Plan.Kind == ParallelPlanKind.Pipeline;
+        if (Vector512.IsHardwareAccelerated && ws.Rows % Vector512<T>.Count == 0)
         {
-            if (Vector512.IsHardwareAccelerated && ws.Rows % Vector512<T>.Count == 0)
+            if (pipeline)
             {
                 LstmPipelinePass.Forward<T, Vector512Ops<T>>(Network, ws, training, ref cursor);
             }
-            else if (Vector256.IsHardwareAccelerated && ws.Rows % Vector256<T>.Count == 0)
+            else
+            {
+                LstmPass.Forward<T, Vector512Ops<T>>(Network, ws, training, ref masks, ref cursor, prepared);
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated && ws.Rows % Vector256<T>.Count == 0)
+        {
+            if (pipeline)
             {
                 LstmPipelinePass.Forward<T, Vector256Ops<T>>(Network, ws, training, ref cursor);
             }
             else
             {
-                LstmPipelinePass.Forward<T, ScalarOps<T>>(Network, ws, training, ref cursor);
+                LstmPass.Forward<T, Vector256Ops<T>>(Network, ws, training, ref masks, ref cursor, prepared);
             }
-
-            return;
-        }
-
-        if (Vector512.IsHardwareAccelerated && ws.Rows % Vector512<T>.Count == 0)
-        {
-            LstmPass.Forward<T, Vector512Ops<T>>(Network, ws, training, ref masks, ref cursor, prepared);
-        }
-        else if (Vector256.IsHardwareAccelerated && ws.Rows % Vector256<T>.Count == 0)
-        {
-            LstmPass.Forward<T, Vector256Ops<T>>(Network, ws, training, ref masks, ref cursor, prepared);
         }
         else
         {
-            LstmPass.Forward<T, ScalarOps<T>>(Network, ws, training, ref masks, ref cursor, prepared);
+            if (pipeline)
+            {
+                LstmPipelinePass.Forward<T, ScalarOps<T>>(Network, ws, training, ref cursor);
+            }
+            else
+            {
+                LstmPass.Forward<T, ScalarOps<T>>(Network, ws, training, ref masks, ref cursor, prepared);
+            }
         }
     }
 
     private void Backward(LstmWorkspace<T> ws, T[] grads, bool wantInput, ref SpinTeam.Cursor cursor)
     {
-        if (Plan.Kind == ParallelPlanKind.Pipeline)
+        var pipeline = Plan.Kind == ParallelPlanKind.Pipeline;
+        if (Vector512.IsHardwareAccelerated && ws.Rows % Vector512<T>.Count == 0)
         {
-            if (Vector512.IsHardwareAccelerated && ws.Rows % Vector512<T>.Count == 0)
+            if (pipeline)
             {
                 LstmPipelinePass.Backward<T, Vector512Ops<T>>(Network, ws, grads, wantInput, ref cursor);
             }
-            else if (Vector256.IsHardwareAccelerated && ws.Rows % Vector256<T>.Count == 0)
+            else
+            {
+                LstmPass.Backward<T, Vector512Ops<T>>(Network, ws, grads, wantInput, ref cursor);
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated && ws.Rows % Vector256<T>.Count == 0)
+        {
+            if (pipeline)
             {
                 LstmPipelinePass.Backward<T, Vector256Ops<T>>(Network, ws, grads, wantInput, ref cursor);
             }
             else
             {
-                LstmPipelinePass.Backward<T, ScalarOps<T>>(Network, ws, grads, wantInput, ref cursor);
+                LstmPass.Backward<T, Vector256Ops<T>>(Network, ws, grads, wantInput, ref cursor);
             }
-
-            return;
-        }
-
-        if (Vector512.IsHardwareAccelerated && ws.Rows % Vector512<T>.Count == 0)
-        {
-            LstmPass.Backward<T, Vector512Ops<T>>(Network, ws, grads, wantInput, ref cursor);
-        }
-        else if (Vector256.IsHardwareAccelerated && ws.Rows % Vector256<T>.Count == 0)
-        {
-            LstmPass.Backward<T, Vector256Ops<T>>(Network, ws, grads, wantInput, ref cursor);
         }
         else
         {
-            LstmPass.Backward<T, ScalarOps<T>>(Network, ws, grads, wantInput, ref cursor);
+            if (pipeline)
+            {
+                LstmPipelinePass.Backward<T, ScalarOps<T>>(Network, ws, grads, wantInput, ref cursor);
+            }
+            else
+            {
+                LstmPass.Backward<T, ScalarOps<T>>(Network, ws, grads, wantInput, ref cursor);
+            }
         }
     }
 }

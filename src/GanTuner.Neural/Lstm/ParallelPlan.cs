@@ -125,17 +125,18 @@ public sealed record ParallelPlan(ParallelPlanKind Kind, int Threads, int RowsPe
         // Values a team member reads that another wrote, per chunk: per layer and step about 12 H·r
         // (x_t, the gates and [x; h] for the weight gradient, ∂h, ∂x); under Units each step's h and δz.
         var crossed = CrossSecondsPerValue * 12.0 * spec.Layers * sequence * spec.Hidden * rows;
+        // A team draws a chunk's dropout masks on one thread before its forward.
+        var dropoutMasks = spec.Dropout > 0 ? CellSecondsPerValue * 0.5 * spec.Layers * sequence * spec.Hidden * rows : 0;
         double seconds;
         if (kind == ParallelPlanKind.Pipeline && members > 1)
         {
-            seconds = chunks * (PipelineChunkSeconds(spec, sequence, rows, members, rate) + crossed);
+            seconds = chunks * (PipelineChunkSeconds(spec, sequence, rows, members, rate) + crossed + dropoutMasks);
         }
         else if (kind == ParallelPlanKind.Units && members > 1)
         {
             // Every member does ceil(H / members) units; two barriers per layer and step, a few per layer.
             var share = (double)((spec.Hidden + members - 1) / members) / spec.Hidden;
             var barriers = (2.0 * spec.Layers * sequence) + (4 * spec.Layers) + 4;
-            var dropoutMasks = spec.Dropout > 0 ? CellSecondsPerValue * 0.5 * spec.Layers * sequence * spec.Hidden * rows : 0;
             seconds = chunks * (((chunkProduct + chunkCell) * share) + (barriers * BarrierSeconds) + dropoutMasks + crossed);
         }
         else
@@ -151,7 +152,7 @@ public sealed record ParallelPlan(ParallelPlanKind Kind, int Threads, int RowsPe
     /// <summary>
     /// One chunk under <see cref="ParallelPlanKind.Pipeline"/>: each phase lasts as long as its recurrence
     /// (which one thread runs) or its share of all the phase's work, whichever is longer; plus the
-    /// barriers and the dropout masks, which are drawn on one thread.
+    /// barriers.
     /// </summary>
     private static double PipelineChunkSeconds(LstmSpec spec, int sequence, int rows, int threads, double rate)
     {
@@ -171,8 +172,7 @@ public sealed record ParallelPlan(ParallelPlanKind Kind, int Threads, int RowsPe
         }
 
         seconds += Product(spec.InputSize + h, sequence) / threads;
-        var masks = spec.Dropout > 0 ? CellSecondsPerValue * 0.5 * spec.Layers * sequence * h * rows : 0;
-        return seconds + masks + (LstmPipelinePass.Phases(spec) * BarrierSeconds);
+        return seconds + (LstmPipelinePass.Phases(spec) * BarrierSeconds);
     }
 
     /// <summary>Multiply-add work (2 per multiply-add) of one training batch of <paramref name="rows"/> windows.</summary>
