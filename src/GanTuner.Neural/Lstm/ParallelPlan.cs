@@ -27,12 +27,14 @@ public sealed record ParallelPlan(ParallelPlanKind Kind, int Threads, int RowsPe
     // fixed cost of one layer's step (calls, loop set-up), the element-wise work per cell value and step,
     // a value one core wrote and another reads (a team shares one workspace: its caches trade lines;
     // this is what makes team plans lose on tiny layers), and the per-parameter cost of merging a chunk's
-    // gradient or of an Adam step.
+    // gradient or of an Adam step. The cross-core cost was 1.2 ns when fitted under a load of 2 on 2 cores;
+    // on the idle Xeon the Pipeline plan beat one thread on 2 × 34 / 16 / 30 in 5 of 6 rounds (median 1.3×),
+    // and 0.6 ns is what keeps it chosen there while 4 × 6 and 1-layer nets stay on one thread.
     private const double ProductFlopsPerSecond = 30e9;
     private const double OneVectorEfficiency = 0.85;
     private const double BarrierSeconds = 1.5e-6;
     private const double StepSeconds = 0.25e-6;
-    private const double CrossSecondsPerValue = 1.2e-9;
+    private const double CrossSecondsPerValue = 0.6e-9;
     private const double CellSecondsPerValue = 1.2e-9;
     private const double MergeSecondsPerParameter = 0.4e-9;
     private const double AdamSecondsPerParameter = 1.5e-9;
