@@ -494,77 +494,59 @@ public sealed class LstmTrainer<T> : IDisposable
 
     private void Forward(LstmWorkspace<T> ws, bool training, ref MaskRandom masks, ref SpinTeam.Cursor cursor, bool prepared)
     {
-        var pipeline = Plan.Kind == ParallelPlanKind.Pipeline;
         if (Vector512.IsHardwareAccelerated && ws.Rows % Vector512<T>.Count == 0)
         {
-            if (pipeline)
-            {
-                LstmPipelinePass.Forward<T, Vector512Ops<T>>(Network, ws, training, ref cursor);
-            }
-            else
-            {
-                LstmPass.Forward<T, Vector512Ops<T>>(Network, ws, training, ref masks, ref cursor, prepared);
-            }
+            Forward<Vector512Ops<T>>(ws, training, ref masks, ref cursor, prepared);
         }
         else if (Vector256.IsHardwareAccelerated && ws.Rows % Vector256<T>.Count == 0)
         {
-            if (pipeline)
-            {
-                LstmPipelinePass.Forward<T, Vector256Ops<T>>(Network, ws, training, ref cursor);
-            }
-            else
-            {
-                LstmPass.Forward<T, Vector256Ops<T>>(Network, ws, training, ref masks, ref cursor, prepared);
-            }
+            Forward<Vector256Ops<T>>(ws, training, ref masks, ref cursor, prepared);
         }
         else
         {
-            if (pipeline)
-            {
-                LstmPipelinePass.Forward<T, ScalarOps<T>>(Network, ws, training, ref cursor);
-            }
-            else
-            {
-                LstmPass.Forward<T, ScalarOps<T>>(Network, ws, training, ref masks, ref cursor, prepared);
-            }
+            Forward<ScalarOps<T>>(ws, training, ref masks, ref cursor, prepared);
+        }
+    }
+
+    private void Forward<TV>(LstmWorkspace<T> ws, bool training, ref MaskRandom masks, ref SpinTeam.Cursor cursor, bool prepared)
+        where TV : struct, IVector<TV, T>
+    {
+        if (Plan.Kind == ParallelPlanKind.Pipeline)
+        {
+            LstmPipelinePass.Forward<T, TV>(Network, ws, training, ref cursor);
+        }
+        else
+        {
+            LstmPass.Forward<T, TV>(Network, ws, training, ref masks, ref cursor, prepared);
         }
     }
 
     private void Backward(LstmWorkspace<T> ws, T[] grads, bool wantInput, ref SpinTeam.Cursor cursor)
     {
-        var pipeline = Plan.Kind == ParallelPlanKind.Pipeline;
         if (Vector512.IsHardwareAccelerated && ws.Rows % Vector512<T>.Count == 0)
         {
-            if (pipeline)
-            {
-                LstmPipelinePass.Backward<T, Vector512Ops<T>>(Network, ws, grads, wantInput, ref cursor);
-            }
-            else
-            {
-                LstmPass.Backward<T, Vector512Ops<T>>(Network, ws, grads, wantInput, ref cursor);
-            }
+            Backward<Vector512Ops<T>>(ws, grads, wantInput, ref cursor);
         }
         else if (Vector256.IsHardwareAccelerated && ws.Rows % Vector256<T>.Count == 0)
         {
-            if (pipeline)
-            {
-                LstmPipelinePass.Backward<T, Vector256Ops<T>>(Network, ws, grads, wantInput, ref cursor);
-            }
-            else
-            {
-                LstmPass.Backward<T, Vector256Ops<T>>(Network, ws, grads, wantInput, ref cursor);
-            }
+            Backward<Vector256Ops<T>>(ws, grads, wantInput, ref cursor);
         }
         else
         {
-            if (pipeline)
-            {
-                LstmPipelinePass.Backward<T, ScalarOps<T>>(Network, ws, grads, wantInput, ref cursor);
-            }
-            else
-            {
-                LstmPass.Backward<T, ScalarOps<T>>(Network, ws, grads, wantInput, ref cursor);
-            }
+            Backward<ScalarOps<T>>(ws, grads, wantInput, ref cursor);
+        }
+    }
+
+    private void Backward<TV>(LstmWorkspace<T> ws, T[] grads, bool wantInput, ref SpinTeam.Cursor cursor)
+        where TV : struct, IVector<TV, T>
+    {
+        if (Plan.Kind == ParallelPlanKind.Pipeline)
+        {
+            LstmPipelinePass.Backward<T, TV>(Network, ws, grads, wantInput, ref cursor);
+        }
+        else
+        {
+            LstmPass.Backward<T, TV>(Network, ws, grads, wantInput, ref cursor);
         }
     }
 }
