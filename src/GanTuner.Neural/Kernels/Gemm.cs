@@ -13,6 +13,7 @@ namespace GanTuner.Neural.Kernels;
 /// </summary>
 internal static class Gemm
 {
+
     /// <summary>
     /// C[m × r] = init + A·B, where A[i, p] = a[i·aRow + p·aCol] (any strides, so Wᵀ is free),
     /// B is [k × r] and C is [m × r], both with row stride r.
@@ -23,6 +24,21 @@ internal static class Gemm
         where TV : struct, IVector<TV, T>
     {
         var col = 0;
+        if (aRow == 1)
+        {
+            for (; col + (2 * TV.Count) <= r; col += 2 * TV.Count)
+            {
+                MultiplyTwoColumnsUnitRows<T, TV>(m, k, r, ref a, aCol, ref Unsafe.Add(ref b, col), ref Unsafe.Add(ref c, col), ref bias, init);
+            }
+
+            if (col < r)
+            {
+                MultiplyOneColumnUnitRows<T, TV>(m, k, r, ref a, aCol, ref Unsafe.Add(ref b, col), ref Unsafe.Add(ref c, col), ref bias, init);
+            }
+
+            return;
+        }
+
         for (; col + (2 * TV.Count) <= r; col += 2 * TV.Count)
         {
             MultiplyTwoColumns<T, TV>(m, k, r, ref a, aRow, aCol, ref Unsafe.Add(ref b, col), ref Unsafe.Add(ref c, col), ref bias, init);
@@ -50,15 +66,22 @@ internal static class Gemm
         where TV : struct, IVector<TV, T>
     {
         block = block > 0 ? Math.Min(block, steps) : StepBlock<T>(rowsD, rowsX, r, steps);
-        // Packing paid on the AVX2 machine (Zen 3: rows a gate block apart defeat its prefetcher) but costs
-        // 5–13 % on the AVX-512 one (Xeon: medians of 6 interleaved rounds in bench/results/engine-2026-12-03.md).
-        var packed = !Vector512.IsHardwareAccelerated && scratch.Length >= block * (rowsD + rowsX) * r;
+        // Row packing paid on the AVX2 machine (Zen 3: rows a gate block apart defeat its prefetcher) but cost
+        // 5–13 % on the AVX-512 one (Xeon: bench/results/engine-2026-12-03.md). There, tile panels pay instead:
+        // steps a power-of-two-ish stride apart crowd a few L1 sets, so a tile's rows never stayed in L1.
+        var enough = scratch.Length >= block * (rowsD + rowsX) * r;
+        var packed = !Vector512.IsHardwareAccelerated && enough;
+        var panels = Vector512.IsHardwareAccelerated && enough && rowsD >= 4 && rowsX >= 6;
         for (var s0 = 0; s0 < steps; s0 += block)
         {
             var count = Math.Min(block, steps - s0);
             ref var dBlock = ref Unsafe.Add(ref d, s0 * dStep);
             ref var xBlock = ref Unsafe.Add(ref x, s0 * xStep);
-            if (packed)
+            if (panels)
+            {
+                Panels<T, TV>(rowsD, rowsX, r, count, ref dBlock, dStep, ref xBlock, xStep, ref c, scratch);
+            }
+            else if (packed)
             {
                 // Each row's steps made contiguous: a block's rows lie a gate block apart (kilobytes), too far
                 // for the prefetcher; packed, every tile streams its rows in order. Same sums, same order.
@@ -73,6 +96,159 @@ internal static class Gemm
                 Block<T, TV>(rowsD, rowsX, r, count, ref dBlock, dStep, r, ref xBlock, xStep, r, ref c);
             }
         }
+    }
+
+    /// <summary>
+    /// One block of steps through packed tile panels (AVX-512): D's rows in panels of four, X's in panels of six,
+    /// each panel holding, for every step and every vector of columns, its rows' vectors side by side. A 4 × 6 tile
+    /// then reads two sequential streams at fixed offsets, its D panel (one step block, a few kilobytes) stays in L1
+    /// while X's panels stream past it, and every C[i, j] is still summed over steps, then columns, in order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Panels<T, TV>(int rowsD, int rowsX, int r, int count, ref T dBlock, int dStep, ref T xBlock, int xStep, ref T c, Span<T> scratch)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        var (tall, wide) = (rowsD / 4 * 4, rowsX / 6 * 6);
+        var length = count * r;
+        ref var dPanels = ref scratch[0];
+        ref var xPanels = ref Unsafe.Add(ref dPanels, tall * length);
+        PackPanels<T, TV>(tall, 4, r, count, ref dBlock, dStep, ref dPanels);
+        PackPanels<T, TV>(wide, 6, r, count, ref xBlock, xStep, ref xPanels);
+        var vectors = length / TV.Count;
+        for (var j = 0; j < wide; j += 6)
+        {
+            ref var xPanel = ref Unsafe.Add(ref xPanels, j * length);
+            for (var i = 0; i < tall; i += 4)
+            {
+                PanelTile4x6<T, TV>(vectors, ref Unsafe.Add(ref dPanels, i * length), ref xPanel, ref Unsafe.Add(ref c, (i * rowsX) + j), rowsX);
+            }
+        }
+
+        for (var i = 0; i < tall; i += 4)
+        {
+            var rest = wide;
+            for (; rest + 4 <= rowsX; rest += 4)
+            {
+                Tile4x4<T, TV>(i, rest, rowsX, r, count, ref dBlock, dStep, r, ref xBlock, xStep, r, ref c);
+            }
+
+            for (; rest < rowsX; rest++)
+            {
+                Tile4x1<T, TV>(i, rest, rowsX, r, count, ref dBlock, dStep, r, ref xBlock, xStep, r, ref c);
+            }
+        }
+
+        for (var i = tall; i < rowsD; i++)
+        {
+            for (var j = 0; j < rowsX; j++)
+            {
+                Single<T, TV>(i, j, rowsX, r, count, ref dBlock, dStep, r, ref xBlock, xStep, r, ref c);
+            }
+        }
+    }
+
+    /// <summary>Rows [0, rows) of a block (row stride r, step stride <paramref name="step"/>) into panels of <paramref name="height"/> rows, step by step and vector by vector.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PackPanels<T, TV>(int rows, int height, int r, int count, ref T source, int step, ref T destination)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        ref var to = ref destination;
+        for (var p = 0; p < rows; p += height)
+        {
+            for (var s = 0; s < count; s++)
+            {
+                ref var from = ref Unsafe.Add(ref source, (s * step) + (p * r));
+                for (var col = 0; col < r; col += TV.Count)
+                {
+                    for (var row = 0; row < height; row++)
+                    {
+                        TV.Store(TV.Load(ref Unsafe.Add(ref from, (row * r) + col)), ref to);
+                        to = ref Unsafe.Add(ref to, TV.Count);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>A 4 × 6 tile over packed panels: <paramref name="vectors"/> vectors of each row, read at fixed offsets.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PanelTile4x6<T, TV>(int vectors, ref T dp, ref T xp, ref T c0, int rowsX)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        TV s00 = TV.Zero, s01 = TV.Zero, s02 = TV.Zero, s03 = TV.Zero, s04 = TV.Zero, s05 = TV.Zero;
+        TV s10 = TV.Zero, s11 = TV.Zero, s12 = TV.Zero, s13 = TV.Zero, s14 = TV.Zero, s15 = TV.Zero;
+        TV s20 = TV.Zero, s21 = TV.Zero, s22 = TV.Zero, s23 = TV.Zero, s24 = TV.Zero, s25 = TV.Zero;
+        TV s30 = TV.Zero, s31 = TV.Zero, s32 = TV.Zero, s33 = TV.Zero, s34 = TV.Zero, s35 = TV.Zero;
+        for (var q = 0; q < vectors; q++)
+        {
+            var dv0 = TV.Load(ref dp);
+            var dv1 = TV.Load(ref Unsafe.Add(ref dp, 1 * TV.Count));
+            var dv2 = TV.Load(ref Unsafe.Add(ref dp, 2 * TV.Count));
+            var dv3 = TV.Load(ref Unsafe.Add(ref dp, 3 * TV.Count));
+            var xv0 = TV.Load(ref xp);
+            s00 = TV.MultiplyAdd(dv0, xv0, s00);
+            s10 = TV.MultiplyAdd(dv1, xv0, s10);
+            s20 = TV.MultiplyAdd(dv2, xv0, s20);
+            s30 = TV.MultiplyAdd(dv3, xv0, s30);
+            var xv1 = TV.Load(ref Unsafe.Add(ref xp, 1 * TV.Count));
+            s01 = TV.MultiplyAdd(dv0, xv1, s01);
+            s11 = TV.MultiplyAdd(dv1, xv1, s11);
+            s21 = TV.MultiplyAdd(dv2, xv1, s21);
+            s31 = TV.MultiplyAdd(dv3, xv1, s31);
+            var xv2 = TV.Load(ref Unsafe.Add(ref xp, 2 * TV.Count));
+            s02 = TV.MultiplyAdd(dv0, xv2, s02);
+            s12 = TV.MultiplyAdd(dv1, xv2, s12);
+            s22 = TV.MultiplyAdd(dv2, xv2, s22);
+            s32 = TV.MultiplyAdd(dv3, xv2, s32);
+            var xv3 = TV.Load(ref Unsafe.Add(ref xp, 3 * TV.Count));
+            s03 = TV.MultiplyAdd(dv0, xv3, s03);
+            s13 = TV.MultiplyAdd(dv1, xv3, s13);
+            s23 = TV.MultiplyAdd(dv2, xv3, s23);
+            s33 = TV.MultiplyAdd(dv3, xv3, s33);
+            var xv4 = TV.Load(ref Unsafe.Add(ref xp, 4 * TV.Count));
+            s04 = TV.MultiplyAdd(dv0, xv4, s04);
+            s14 = TV.MultiplyAdd(dv1, xv4, s14);
+            s24 = TV.MultiplyAdd(dv2, xv4, s24);
+            s34 = TV.MultiplyAdd(dv3, xv4, s34);
+            var xv5 = TV.Load(ref Unsafe.Add(ref xp, 5 * TV.Count));
+            s05 = TV.MultiplyAdd(dv0, xv5, s05);
+            s15 = TV.MultiplyAdd(dv1, xv5, s15);
+            s25 = TV.MultiplyAdd(dv2, xv5, s25);
+            s35 = TV.MultiplyAdd(dv3, xv5, s35);
+            dp = ref Unsafe.Add(ref dp, 4 * TV.Count);
+            xp = ref Unsafe.Add(ref xp, 6 * TV.Count);
+        }
+
+        ref var c1 = ref Unsafe.Add(ref c0, rowsX);
+        ref var c2 = ref Unsafe.Add(ref c1, rowsX);
+        ref var c3 = ref Unsafe.Add(ref c2, rowsX);
+        c0 += TV.Sum(s00);
+        Unsafe.Add(ref c0, 1) += TV.Sum(s01);
+        Unsafe.Add(ref c0, 2) += TV.Sum(s02);
+        Unsafe.Add(ref c0, 3) += TV.Sum(s03);
+        Unsafe.Add(ref c0, 4) += TV.Sum(s04);
+        Unsafe.Add(ref c0, 5) += TV.Sum(s05);
+        c1 += TV.Sum(s10);
+        Unsafe.Add(ref c1, 1) += TV.Sum(s11);
+        Unsafe.Add(ref c1, 2) += TV.Sum(s12);
+        Unsafe.Add(ref c1, 3) += TV.Sum(s13);
+        Unsafe.Add(ref c1, 4) += TV.Sum(s14);
+        Unsafe.Add(ref c1, 5) += TV.Sum(s15);
+        c2 += TV.Sum(s20);
+        Unsafe.Add(ref c2, 1) += TV.Sum(s21);
+        Unsafe.Add(ref c2, 2) += TV.Sum(s22);
+        Unsafe.Add(ref c2, 3) += TV.Sum(s23);
+        Unsafe.Add(ref c2, 4) += TV.Sum(s24);
+        Unsafe.Add(ref c2, 5) += TV.Sum(s25);
+        c3 += TV.Sum(s30);
+        Unsafe.Add(ref c3, 1) += TV.Sum(s31);
+        Unsafe.Add(ref c3, 2) += TV.Sum(s32);
+        Unsafe.Add(ref c3, 3) += TV.Sum(s33);
+        Unsafe.Add(ref c3, 4) += TV.Sum(s34);
+        Unsafe.Add(ref c3, 5) += TV.Sum(s35);
     }
 
     /// <summary>Scratch that lets <see cref="AccumulateProducts{T, TV}"/> pack a block of <paramref name="block"/> steps.</summary>
@@ -286,6 +462,321 @@ internal static class Gemm
             GemmInit.Accumulate => TV.Load(ref c),
             _ => TV.Zero,
         };
+
+    /// <summary>
+    /// <see cref="MultiplyOneColumn{T, TV}"/> for A with contiguous rows (aRow = 1): a tile's scalars for one p sit
+    /// side by side, read at fixed offsets from one pointer that walks p, so the loop carries no index arithmetic.
+    /// Every C[i] is the same sum in the same order as in the strided kernel.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void MultiplyOneColumnUnitRows<T, TV>(int m, int k, int r, ref T a, int aCol, ref T b, ref T c, ref T bias, GemmInit init)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            // 32 vector registers with AVX-512: sixteen accumulators keep both FMA ports busy through the latency.
+            for (; i + 16 <= m; i += 16)
+            {
+                ref var c0 = ref Unsafe.Add(ref c, i * r);
+                var s0 = Start<T, TV>(ref c0, ref bias, i, init);
+                var s1 = Start<T, TV>(ref Unsafe.Add(ref c0, 1 * r), ref bias, i + 1, init);
+                var s2 = Start<T, TV>(ref Unsafe.Add(ref c0, 2 * r), ref bias, i + 2, init);
+                var s3 = Start<T, TV>(ref Unsafe.Add(ref c0, 3 * r), ref bias, i + 3, init);
+                var s4 = Start<T, TV>(ref Unsafe.Add(ref c0, 4 * r), ref bias, i + 4, init);
+                var s5 = Start<T, TV>(ref Unsafe.Add(ref c0, 5 * r), ref bias, i + 5, init);
+                var s6 = Start<T, TV>(ref Unsafe.Add(ref c0, 6 * r), ref bias, i + 6, init);
+                var s7 = Start<T, TV>(ref Unsafe.Add(ref c0, 7 * r), ref bias, i + 7, init);
+                var s8 = Start<T, TV>(ref Unsafe.Add(ref c0, 8 * r), ref bias, i + 8, init);
+                var s9 = Start<T, TV>(ref Unsafe.Add(ref c0, 9 * r), ref bias, i + 9, init);
+                var s10 = Start<T, TV>(ref Unsafe.Add(ref c0, 10 * r), ref bias, i + 10, init);
+                var s11 = Start<T, TV>(ref Unsafe.Add(ref c0, 11 * r), ref bias, i + 11, init);
+                var s12 = Start<T, TV>(ref Unsafe.Add(ref c0, 12 * r), ref bias, i + 12, init);
+                var s13 = Start<T, TV>(ref Unsafe.Add(ref c0, 13 * r), ref bias, i + 13, init);
+                var s14 = Start<T, TV>(ref Unsafe.Add(ref c0, 14 * r), ref bias, i + 14, init);
+                var s15 = Start<T, TV>(ref Unsafe.Add(ref c0, 15 * r), ref bias, i + 15, init);
+                ref var ap = ref Unsafe.Add(ref a, i);
+                ref var bRow = ref b;
+                for (var p = 0; p < k; p++)
+                {
+                    var bv = TV.Load(ref bRow);
+                    s0 = TV.MultiplyAdd(bv, TV.Broadcast(ap), s0);
+                    s1 = TV.MultiplyAdd(bv, TV.Broadcast(Unsafe.Add(ref ap, 1)), s1);
+                    s2 = TV.MultiplyAdd(bv, TV.Broadcast(Unsafe.Add(ref ap, 2)), s2);
+                    s3 = TV.MultiplyAdd(bv, TV.Broadcast(Unsafe.Add(ref ap, 3)), s3);
+                    s4 = TV.MultiplyAdd(bv, TV.Broadcast(Unsafe.Add(ref ap, 4)), s4);
+                    s5 = TV.MultiplyAdd(bv, TV.Broadcast(Unsafe.Add(ref ap, 5)), s5);
+                    s6 = TV.MultiplyAdd(bv, TV.Broadcast(Unsafe.Add(ref ap, 6)), s6);
+                    s7 = TV.MultiplyAdd(bv, TV.Broadcast(Unsafe.Add(ref ap, 7)), s7);
+                    s8 = TV.MultiplyAdd(bv, TV.Broadcast(Unsafe.Add(ref ap, 8)), s8);
+                    s9 = TV.MultiplyAdd(bv, TV.Broadcast(Unsafe.Add(ref ap, 9)), s9);
+                    s10 = TV.MultiplyAdd(bv, TV.Broadcast(Unsafe.Add(ref ap, 10)), s10);
+                    s11 = TV.MultiplyAdd(bv, TV.Broadcast(Unsafe.Add(ref ap, 11)), s11);
+                    s12 = TV.MultiplyAdd(bv, TV.Broadcast(Unsafe.Add(ref ap, 12)), s12);
+                    s13 = TV.MultiplyAdd(bv, TV.Broadcast(Unsafe.Add(ref ap, 13)), s13);
+                    s14 = TV.MultiplyAdd(bv, TV.Broadcast(Unsafe.Add(ref ap, 14)), s14);
+                    s15 = TV.MultiplyAdd(bv, TV.Broadcast(Unsafe.Add(ref ap, 15)), s15);
+                    ap = ref Unsafe.Add(ref ap, aCol);
+                    bRow = ref Unsafe.Add(ref bRow, r);
+                }
+
+                TV.Store(s0, ref c0);
+                TV.Store(s1, ref Unsafe.Add(ref c0, 1 * r));
+                TV.Store(s2, ref Unsafe.Add(ref c0, 2 * r));
+                TV.Store(s3, ref Unsafe.Add(ref c0, 3 * r));
+                TV.Store(s4, ref Unsafe.Add(ref c0, 4 * r));
+                TV.Store(s5, ref Unsafe.Add(ref c0, 5 * r));
+                TV.Store(s6, ref Unsafe.Add(ref c0, 6 * r));
+                TV.Store(s7, ref Unsafe.Add(ref c0, 7 * r));
+                TV.Store(s8, ref Unsafe.Add(ref c0, 8 * r));
+                TV.Store(s9, ref Unsafe.Add(ref c0, 9 * r));
+                TV.Store(s10, ref Unsafe.Add(ref c0, 10 * r));
+                TV.Store(s11, ref Unsafe.Add(ref c0, 11 * r));
+                TV.Store(s12, ref Unsafe.Add(ref c0, 12 * r));
+                TV.Store(s13, ref Unsafe.Add(ref c0, 13 * r));
+                TV.Store(s14, ref Unsafe.Add(ref c0, 14 * r));
+                TV.Store(s15, ref Unsafe.Add(ref c0, 15 * r));
+            }
+        }
+
+        for (; i + 8 <= m; i += 8)
+        {
+            ref var c0 = ref Unsafe.Add(ref c, i * r);
+            var s0 = Start<T, TV>(ref c0, ref bias, i, init);
+            var s1 = Start<T, TV>(ref Unsafe.Add(ref c0, 1 * r), ref bias, i + 1, init);
+            var s2 = Start<T, TV>(ref Unsafe.Add(ref c0, 2 * r), ref bias, i + 2, init);
+            var s3 = Start<T, TV>(ref Unsafe.Add(ref c0, 3 * r), ref bias, i + 3, init);
+            var s4 = Start<T, TV>(ref Unsafe.Add(ref c0, 4 * r), ref bias, i + 4, init);
+            var s5 = Start<T, TV>(ref Unsafe.Add(ref c0, 5 * r), ref bias, i + 5, init);
+            var s6 = Start<T, TV>(ref Unsafe.Add(ref c0, 6 * r), ref bias, i + 6, init);
+            var s7 = Start<T, TV>(ref Unsafe.Add(ref c0, 7 * r), ref bias, i + 7, init);
+            ref var ap = ref Unsafe.Add(ref a, i);
+            ref var bRow = ref b;
+            for (var p = 0; p < k; p++)
+            {
+                var bv = TV.Load(ref bRow);
+                s0 = TV.MultiplyAdd(bv, TV.Broadcast(ap), s0);
+                s1 = TV.MultiplyAdd(bv, TV.Broadcast(Unsafe.Add(ref ap, 1)), s1);
+                s2 = TV.MultiplyAdd(bv, TV.Broadcast(Unsafe.Add(ref ap, 2)), s2);
+                s3 = TV.MultiplyAdd(bv, TV.Broadcast(Unsafe.Add(ref ap, 3)), s3);
+                s4 = TV.MultiplyAdd(bv, TV.Broadcast(Unsafe.Add(ref ap, 4)), s4);
+                s5 = TV.MultiplyAdd(bv, TV.Broadcast(Unsafe.Add(ref ap, 5)), s5);
+                s6 = TV.MultiplyAdd(bv, TV.Broadcast(Unsafe.Add(ref ap, 6)), s6);
+                s7 = TV.MultiplyAdd(bv, TV.Broadcast(Unsafe.Add(ref ap, 7)), s7);
+                ap = ref Unsafe.Add(ref ap, aCol);
+                bRow = ref Unsafe.Add(ref bRow, r);
+            }
+
+            TV.Store(s0, ref c0);
+            TV.Store(s1, ref Unsafe.Add(ref c0, 1 * r));
+            TV.Store(s2, ref Unsafe.Add(ref c0, 2 * r));
+            TV.Store(s3, ref Unsafe.Add(ref c0, 3 * r));
+            TV.Store(s4, ref Unsafe.Add(ref c0, 4 * r));
+            TV.Store(s5, ref Unsafe.Add(ref c0, 5 * r));
+            TV.Store(s6, ref Unsafe.Add(ref c0, 6 * r));
+            TV.Store(s7, ref Unsafe.Add(ref c0, 7 * r));
+        }
+
+        if (i < m)
+        {
+            MultiplyOneColumn<T, TV>(m - i, k, r, ref Unsafe.Add(ref a, i), 1, aCol, ref b, ref Unsafe.Add(ref c, i * r), ref RowsFrom(ref bias, i), init);
+        }
+    }
+
+    /// <summary><see cref="MultiplyTwoColumns{T, TV}"/> for A with contiguous rows (aRow = 1); same sums, same order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void MultiplyTwoColumnsUnitRows<T, TV>(int m, int k, int r, ref T a, int aCol, ref T b, ref T c, ref T bias, GemmInit init)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        var n = TV.Count;
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            // Twelve rows × two vectors: 24 of the 32 registers accumulate, 14 loads per 24 FMAs.
+            for (; i + 12 <= m; i += 12)
+            {
+                ref var c0 = ref Unsafe.Add(ref c, i * r);
+                ref var c1 = ref Unsafe.Add(ref c0, r);
+                ref var c2 = ref Unsafe.Add(ref c1, r);
+                ref var c3 = ref Unsafe.Add(ref c2, r);
+                ref var c4 = ref Unsafe.Add(ref c3, r);
+                ref var c5 = ref Unsafe.Add(ref c4, r);
+                ref var c6 = ref Unsafe.Add(ref c5, r);
+                ref var c7 = ref Unsafe.Add(ref c6, r);
+                ref var c8 = ref Unsafe.Add(ref c7, r);
+                ref var c9 = ref Unsafe.Add(ref c8, r);
+                ref var c10 = ref Unsafe.Add(ref c9, r);
+                ref var c11 = ref Unsafe.Add(ref c10, r);
+                var s00 = Start<T, TV>(ref c0, ref bias, i + 0, init);
+                var s01 = Start<T, TV>(ref Unsafe.Add(ref c0, n), ref bias, i + 0, init);
+                var s10 = Start<T, TV>(ref c1, ref bias, i + 1, init);
+                var s11 = Start<T, TV>(ref Unsafe.Add(ref c1, n), ref bias, i + 1, init);
+                var s20 = Start<T, TV>(ref c2, ref bias, i + 2, init);
+                var s21 = Start<T, TV>(ref Unsafe.Add(ref c2, n), ref bias, i + 2, init);
+                var s30 = Start<T, TV>(ref c3, ref bias, i + 3, init);
+                var s31 = Start<T, TV>(ref Unsafe.Add(ref c3, n), ref bias, i + 3, init);
+                var s40 = Start<T, TV>(ref c4, ref bias, i + 4, init);
+                var s41 = Start<T, TV>(ref Unsafe.Add(ref c4, n), ref bias, i + 4, init);
+                var s50 = Start<T, TV>(ref c5, ref bias, i + 5, init);
+                var s51 = Start<T, TV>(ref Unsafe.Add(ref c5, n), ref bias, i + 5, init);
+                var s60 = Start<T, TV>(ref c6, ref bias, i + 6, init);
+                var s61 = Start<T, TV>(ref Unsafe.Add(ref c6, n), ref bias, i + 6, init);
+                var s70 = Start<T, TV>(ref c7, ref bias, i + 7, init);
+                var s71 = Start<T, TV>(ref Unsafe.Add(ref c7, n), ref bias, i + 7, init);
+                var s80 = Start<T, TV>(ref c8, ref bias, i + 8, init);
+                var s81 = Start<T, TV>(ref Unsafe.Add(ref c8, n), ref bias, i + 8, init);
+                var s90 = Start<T, TV>(ref c9, ref bias, i + 9, init);
+                var s91 = Start<T, TV>(ref Unsafe.Add(ref c9, n), ref bias, i + 9, init);
+                var s100 = Start<T, TV>(ref c10, ref bias, i + 10, init);
+                var s101 = Start<T, TV>(ref Unsafe.Add(ref c10, n), ref bias, i + 10, init);
+                var s110 = Start<T, TV>(ref c11, ref bias, i + 11, init);
+                var s111 = Start<T, TV>(ref Unsafe.Add(ref c11, n), ref bias, i + 11, init);
+                ref var ap = ref Unsafe.Add(ref a, i);
+                ref var bRow = ref b;
+                for (var p = 0; p < k; p++)
+                {
+                    var b0 = TV.Load(ref bRow);
+                    var b1 = TV.Load(ref Unsafe.Add(ref bRow, n));
+                    var w0 = TV.Broadcast(ap);
+                    s00 = TV.MultiplyAdd(b0, w0, s00);
+                    s01 = TV.MultiplyAdd(b1, w0, s01);
+                    var w1 = TV.Broadcast(Unsafe.Add(ref ap, 1));
+                    s10 = TV.MultiplyAdd(b0, w1, s10);
+                    s11 = TV.MultiplyAdd(b1, w1, s11);
+                    var w2 = TV.Broadcast(Unsafe.Add(ref ap, 2));
+                    s20 = TV.MultiplyAdd(b0, w2, s20);
+                    s21 = TV.MultiplyAdd(b1, w2, s21);
+                    var w3 = TV.Broadcast(Unsafe.Add(ref ap, 3));
+                    s30 = TV.MultiplyAdd(b0, w3, s30);
+                    s31 = TV.MultiplyAdd(b1, w3, s31);
+                    var w4 = TV.Broadcast(Unsafe.Add(ref ap, 4));
+                    s40 = TV.MultiplyAdd(b0, w4, s40);
+                    s41 = TV.MultiplyAdd(b1, w4, s41);
+                    var w5 = TV.Broadcast(Unsafe.Add(ref ap, 5));
+                    s50 = TV.MultiplyAdd(b0, w5, s50);
+                    s51 = TV.MultiplyAdd(b1, w5, s51);
+                    var w6 = TV.Broadcast(Unsafe.Add(ref ap, 6));
+                    s60 = TV.MultiplyAdd(b0, w6, s60);
+                    s61 = TV.MultiplyAdd(b1, w6, s61);
+                    var w7 = TV.Broadcast(Unsafe.Add(ref ap, 7));
+                    s70 = TV.MultiplyAdd(b0, w7, s70);
+                    s71 = TV.MultiplyAdd(b1, w7, s71);
+                    var w8 = TV.Broadcast(Unsafe.Add(ref ap, 8));
+                    s80 = TV.MultiplyAdd(b0, w8, s80);
+                    s81 = TV.MultiplyAdd(b1, w8, s81);
+                    var w9 = TV.Broadcast(Unsafe.Add(ref ap, 9));
+                    s90 = TV.MultiplyAdd(b0, w9, s90);
+                    s91 = TV.MultiplyAdd(b1, w9, s91);
+                    var w10 = TV.Broadcast(Unsafe.Add(ref ap, 10));
+                    s100 = TV.MultiplyAdd(b0, w10, s100);
+                    s101 = TV.MultiplyAdd(b1, w10, s101);
+                    var w11 = TV.Broadcast(Unsafe.Add(ref ap, 11));
+                    s110 = TV.MultiplyAdd(b0, w11, s110);
+                    s111 = TV.MultiplyAdd(b1, w11, s111);
+                    ap = ref Unsafe.Add(ref ap, aCol);
+                    bRow = ref Unsafe.Add(ref bRow, r);
+                }
+
+                TV.Store(s00, ref c0);
+                TV.Store(s01, ref Unsafe.Add(ref c0, n));
+                TV.Store(s10, ref c1);
+                TV.Store(s11, ref Unsafe.Add(ref c1, n));
+                TV.Store(s20, ref c2);
+                TV.Store(s21, ref Unsafe.Add(ref c2, n));
+                TV.Store(s30, ref c3);
+                TV.Store(s31, ref Unsafe.Add(ref c3, n));
+                TV.Store(s40, ref c4);
+                TV.Store(s41, ref Unsafe.Add(ref c4, n));
+                TV.Store(s50, ref c5);
+                TV.Store(s51, ref Unsafe.Add(ref c5, n));
+                TV.Store(s60, ref c6);
+                TV.Store(s61, ref Unsafe.Add(ref c6, n));
+                TV.Store(s70, ref c7);
+                TV.Store(s71, ref Unsafe.Add(ref c7, n));
+                TV.Store(s80, ref c8);
+                TV.Store(s81, ref Unsafe.Add(ref c8, n));
+                TV.Store(s90, ref c9);
+                TV.Store(s91, ref Unsafe.Add(ref c9, n));
+                TV.Store(s100, ref c10);
+                TV.Store(s101, ref Unsafe.Add(ref c10, n));
+                TV.Store(s110, ref c11);
+                TV.Store(s111, ref Unsafe.Add(ref c11, n));
+            }
+        }
+
+        for (; i + 6 <= m; i += 6)
+        {
+            ref var c0 = ref Unsafe.Add(ref c, i * r);
+            ref var c1 = ref Unsafe.Add(ref c0, r);
+            ref var c2 = ref Unsafe.Add(ref c1, r);
+            ref var c3 = ref Unsafe.Add(ref c2, r);
+            ref var c4 = ref Unsafe.Add(ref c3, r);
+            ref var c5 = ref Unsafe.Add(ref c4, r);
+            var s00 = Start<T, TV>(ref c0, ref bias, i + 0, init);
+            var s01 = Start<T, TV>(ref Unsafe.Add(ref c0, n), ref bias, i + 0, init);
+            var s10 = Start<T, TV>(ref c1, ref bias, i + 1, init);
+            var s11 = Start<T, TV>(ref Unsafe.Add(ref c1, n), ref bias, i + 1, init);
+            var s20 = Start<T, TV>(ref c2, ref bias, i + 2, init);
+            var s21 = Start<T, TV>(ref Unsafe.Add(ref c2, n), ref bias, i + 2, init);
+            var s30 = Start<T, TV>(ref c3, ref bias, i + 3, init);
+            var s31 = Start<T, TV>(ref Unsafe.Add(ref c3, n), ref bias, i + 3, init);
+            var s40 = Start<T, TV>(ref c4, ref bias, i + 4, init);
+            var s41 = Start<T, TV>(ref Unsafe.Add(ref c4, n), ref bias, i + 4, init);
+            var s50 = Start<T, TV>(ref c5, ref bias, i + 5, init);
+            var s51 = Start<T, TV>(ref Unsafe.Add(ref c5, n), ref bias, i + 5, init);
+            ref var ap = ref Unsafe.Add(ref a, i);
+            ref var bRow = ref b;
+            for (var p = 0; p < k; p++)
+            {
+                var b0 = TV.Load(ref bRow);
+                var b1 = TV.Load(ref Unsafe.Add(ref bRow, n));
+                var w0 = TV.Broadcast(ap);
+                s00 = TV.MultiplyAdd(b0, w0, s00);
+                s01 = TV.MultiplyAdd(b1, w0, s01);
+                var w1 = TV.Broadcast(Unsafe.Add(ref ap, 1));
+                s10 = TV.MultiplyAdd(b0, w1, s10);
+                s11 = TV.MultiplyAdd(b1, w1, s11);
+                var w2 = TV.Broadcast(Unsafe.Add(ref ap, 2));
+                s20 = TV.MultiplyAdd(b0, w2, s20);
+                s21 = TV.MultiplyAdd(b1, w2, s21);
+                var w3 = TV.Broadcast(Unsafe.Add(ref ap, 3));
+                s30 = TV.MultiplyAdd(b0, w3, s30);
+                s31 = TV.MultiplyAdd(b1, w3, s31);
+                var w4 = TV.Broadcast(Unsafe.Add(ref ap, 4));
+                s40 = TV.MultiplyAdd(b0, w4, s40);
+                s41 = TV.MultiplyAdd(b1, w4, s41);
+                var w5 = TV.Broadcast(Unsafe.Add(ref ap, 5));
+                s50 = TV.MultiplyAdd(b0, w5, s50);
+                s51 = TV.MultiplyAdd(b1, w5, s51);
+                ap = ref Unsafe.Add(ref ap, aCol);
+                bRow = ref Unsafe.Add(ref bRow, r);
+            }
+
+            TV.Store(s00, ref c0);
+            TV.Store(s01, ref Unsafe.Add(ref c0, n));
+            TV.Store(s10, ref c1);
+            TV.Store(s11, ref Unsafe.Add(ref c1, n));
+            TV.Store(s20, ref c2);
+            TV.Store(s21, ref Unsafe.Add(ref c2, n));
+            TV.Store(s30, ref c3);
+            TV.Store(s31, ref Unsafe.Add(ref c3, n));
+            TV.Store(s40, ref c4);
+            TV.Store(s41, ref Unsafe.Add(ref c4, n));
+            TV.Store(s50, ref c5);
+            TV.Store(s51, ref Unsafe.Add(ref c5, n));
+        }
+
+        if (i < m)
+        {
+            MultiplyTwoColumns<T, TV>(m - i, k, r, ref Unsafe.Add(ref a, i), 1, aCol, ref b, ref Unsafe.Add(ref c, i * r), ref RowsFrom(ref bias, i), init);
+        }
+    }
+
+    /// <summary>The bias from row <paramref name="row"/> on, or no bias when there is none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref T RowsFrom<T>(ref T bias, int row) => ref Unsafe.IsNullRef(ref bias) ? ref bias : ref Unsafe.Add(ref bias, row);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MultiplyTwoColumns<T, TV>(int m, int k, int r, ref T a, int aRow, int aCol, ref T b, ref T c, ref T bias, GemmInit init)

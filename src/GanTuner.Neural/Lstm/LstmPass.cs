@@ -79,8 +79,9 @@ internal static class LstmPass
                 cell.AsSpan(0, blockH).Clear();
             }
 
-            ref var w = ref network.Parameters[network.LayerOffset(l)];
-            ref var bias = ref Unsafe.Add(ref w, 4 * h * k);
+            // W transposed, so the product's A has contiguous rows: A[i, p] = wt[p·4H + i].
+            ref var wt = ref ws.GateWeights[l][0];
+            ref var bias = ref network.Parameters[network.LayerOffset(l) + (4 * h * k)];
             for (var t = 0; t < steps; t++)
             {
                 for (var piece = cursor.Begin(pieces); piece >= 0; piece = cursor.Next())
@@ -89,14 +90,14 @@ internal static class LstmPass
                     var (nu, own) = (u1 - u0, u0 * r);
                     if (pieces == 1)
                     {
-                        Gemm.Multiply<T, TV>(4 * h, k, r, ref w, k, 1, ref xh[t * blockXh], ref gates[t * blockG], ref bias, GemmInit.Bias);
+                        Gemm.Multiply<T, TV>(4 * h, k, r, ref wt, 1, 4 * h, ref xh[t * blockXh], ref gates[t * blockG], ref bias, GemmInit.Bias);
                     }
                     else
                     {
                         for (var g = 0; g < 4; g++)
                         {
                             var row = (g * h) + u0;
-                            Gemm.Multiply<T, TV>(nu, k, r, ref Unsafe.Add(ref w, row * k), k, 1, ref xh[t * blockXh], ref gates[(t * blockG) + (row * r)], ref Unsafe.Add(ref bias, row), GemmInit.Bias);
+                            Gemm.Multiply<T, TV>(nu, k, r, ref Unsafe.Add(ref wt, row), 1, 4 * h, ref xh[t * blockXh], ref gates[(t * blockG) + (row * r)], ref Unsafe.Add(ref bias, row), GemmInit.Bias);
                         }
                     }
 

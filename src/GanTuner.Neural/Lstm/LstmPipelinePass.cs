@@ -137,11 +137,11 @@ internal static class LstmPipelinePass
         var (h, r, inputs) = (spec.Hidden, ws.Rows, spec.LayerInputs(l));
         var k = inputs + h;
         var (blockXh, blockG) = (k * r, 4 * h * r);
-        ref var w = ref network.Parameters[network.LayerOffset(l)];
-        ref var bias = ref Unsafe.Add(ref w, 4 * h * k);
+        ref var wx = ref ws.GateWeights[l][0];
+        ref var bias = ref network.Parameters[network.LayerOffset(l) + (4 * h * k)];
         for (var t = t0; t < t1; t++)
         {
-            Gemm.Multiply<T, TV>(4 * h, inputs, r, ref w, k, 1, ref ws.Xh[l][t * blockXh], ref ws.Gates[l][t * blockG], ref bias, GemmInit.Bias);
+            Gemm.Multiply<T, TV>(4 * h, inputs, r, ref wx, 1, 4 * h, ref ws.Xh[l][t * blockXh], ref ws.Gates[l][t * blockG], ref bias, GemmInit.Bias);
         }
     }
 
@@ -157,11 +157,11 @@ internal static class LstmPipelinePass
         var (blockXh, blockG, blockH, blockNext) = (k * r, 4 * h * r, h * r, 2 * h * r);
         var (xh, gates, cell, tanhC) = (ws.Xh[l], ws.Gates[l], ws.Cell[l], ws.TanhCell[l]);
         var below = l < spec.Layers - 1;
-        ref var wh = ref network.Parameters[network.LayerOffset(l) + inputs];
+        ref var wh = ref ws.GateWeights[l][inputs * 4 * h];
         for (var t = 0; t < steps; t++)
         {
             // h_{−1} is zero, but the product still runs at t = 0: the fused product's sums see the same additions.
-            Gemm.Multiply<T, TV>(4 * h, h, r, ref wh, k, 1, ref xh[(t * blockXh) + (inputs * r)], ref gates[t * blockG], ref Unsafe.NullRef<T>(), GemmInit.Accumulate);
+            Gemm.Multiply<T, TV>(4 * h, h, r, ref wh, 1, 4 * h, ref xh[(t * blockXh) + (inputs * r)], ref gates[t * blockG], ref Unsafe.NullRef<T>(), GemmInit.Accumulate);
             var hOut = xh.AsSpan(((t + 1) * blockXh) + (inputs * r), blockH);
             CellMath.Forward<T, TV>(blockH, blockH, gates.AsSpan(t * blockG, blockG), cell.AsSpan(t * blockH, blockH), cell.AsSpan((t + 1) * blockH, blockH), tanhC.AsSpan(t * blockH, blockH), hOut);
             if (below)

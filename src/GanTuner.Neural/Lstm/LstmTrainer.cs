@@ -24,6 +24,7 @@ public sealed class LstmTrainer<T> : IDisposable
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly LstmWorkspace<T>[] _workspaces;
+    private readonly GateWeights<T> _gateWeights;
     private readonly T[][] _workerGradients;
     private readonly ChunkScheduler _scheduler;
     private readonly SpinTeam? _team;
@@ -76,6 +77,7 @@ public sealed class LstmTrainer<T> : IDisposable
         var members = Plan.Kind == ParallelPlanKind.Rows ? Plan.Threads : 1;
         var bytesPerRow = LstmWorkspace<T>.BytesPerRow(network.Spec, options.SequenceLength, Unsafe.SizeOf<T>());
 
+        _gateWeights = new GateWeights<T>(network.Spec);
         _workspaces = new LstmWorkspace<T>[members];
         _workerGradients = new T[members][];
         for (var w = 0; w < members; w++)
@@ -86,7 +88,7 @@ public sealed class LstmTrainer<T> : IDisposable
                 // Twice the threads: the weight gradient's shares then balance against a recurrence running beside them.
                 ParallelPlanKind.Pipeline => 2 * Plan.Threads,
                 _ => 1,
-            });
+            }, _gateWeights);
             _workerGradients[w] = new T[network.ParameterCount];
         }
 
@@ -150,6 +152,7 @@ public sealed class LstmTrainer<T> : IDisposable
             Array.Clear(Gradients);
         }
 
+        _gateWeights.Refresh(Network);
         try
         {
             if (_team is null)
@@ -197,6 +200,7 @@ public sealed class LstmTrainer<T> : IDisposable
         _output = predictions;
         _training = false;
         _chunks = (predictions.Length + RowsPerChunk - 1) / RowsPerChunk;
+        _gateWeights.Refresh(Network);
         try
         {
             if (_team is null)

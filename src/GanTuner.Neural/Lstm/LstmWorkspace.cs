@@ -17,9 +17,11 @@ internal sealed class LstmWorkspace<T>
     /// <param name="steps">Time steps of the window.</param>
     /// <param name="rows">Batch rows (a multiple of the SIMD width).</param>
     /// <param name="pieces">Pieces a phase is cut into (a team's size): each has its own packing scratch.</param>
-    public LstmWorkspace(LstmSpec spec, int steps, int rows, int pieces = 1)
+    /// <param name="gateWeights">The transposed gate weights, shared by every workspace of a trainer (a fresh copy when null).</param>
+    public LstmWorkspace(LstmSpec spec, int steps, int rows, int pieces = 1, GateWeights<T>? gateWeights = null)
     {
         Rows = rows;
+        GateWeights = gateWeights ?? new GateWeights<T>(spec);
         Steps = steps;
         var h = spec.Hidden;
         var hasDropout = spec.Dropout > 0;
@@ -60,6 +62,9 @@ internal sealed class LstmWorkspace<T>
         Prediction = new T[rows];
         DPrediction = new T[rows];
     }
+
+    /// <summary>The gate weights transposed, refreshed by the trainer before each pass (read-only during it).</summary>
+    public GateWeights<T> GateWeights { get; }
 
     /// <summary>Batch rows per chunk, padded to the SIMD granule.</summary>
     public int Rows { get; }
