@@ -23,6 +23,9 @@ internal interface IVector<TSelf, T>
     /// <summary>a · b + c, fused where the hardware allows.</summary>
     static abstract TSelf MultiplyAdd(TSelf a, TSelf b, TSelf c);
 
+    /// <summary>a · b + c with the scalar b broadcast, fused; bitwise the same as <see cref="MultiplyAdd"/> of a and b's broadcast.</summary>
+    static abstract TSelf MultiplyAddScalar(TSelf a, ref T b, TSelf c);
+
     static abstract TSelf Add(TSelf a, TSelf b);
 
     static abstract TSelf Subtract(TSelf a, TSelf b);

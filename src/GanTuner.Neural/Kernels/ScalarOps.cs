@@ -28,6 +28,9 @@ internal readonly struct ScalarOps<T> : IVector<ScalarOps<T>, T>
     public static ScalarOps<T> MultiplyAdd(ScalarOps<T> a, ScalarOps<T> b, ScalarOps<T> c) => new(T.FusedMultiplyAdd(a._value, b._value, c._value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScalarOps<T> MultiplyAddScalar(ScalarOps<T> a, ref T b, ScalarOps<T> c) => new(T.FusedMultiplyAdd(a._value, b, c._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarOps<T> Add(ScalarOps<T> a, ScalarOps<T> b) => new(a._value + b._value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

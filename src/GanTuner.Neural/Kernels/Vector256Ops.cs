@@ -42,6 +42,23 @@ internal readonly struct Vector256Ops<T> : IVector<Vector256Ops<T>, T>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256Ops<T> MultiplyAddScalar(Vector256Ops<T> a, ref T b, Vector256Ops<T> c)
+    {
+        // Written on the concrete type so the JIT folds the broadcast into the FMA ({1to16} from memory).
+        if (typeof(T) == typeof(float))
+        {
+            return new(Vector256.FusedMultiplyAdd(a._value.AsSingle(), Vector256.Create(Unsafe.As<T, float>(ref b)), c._value.AsSingle()).As<float, T>());
+        }
+
+        if (typeof(T) == typeof(double))
+        {
+            return new(Vector256.FusedMultiplyAdd(a._value.AsDouble(), Vector256.Create(Unsafe.As<T, double>(ref b)), c._value.AsDouble()).As<double, T>());
+        }
+
+        return MultiplyAdd(a, Broadcast(b), c);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256Ops<T> Add(Vector256Ops<T> a, Vector256Ops<T> b) => new(a._value + b._value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -42,6 +42,23 @@ internal readonly struct Vector512Ops<T> : IVector<Vector512Ops<T>, T>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512Ops<T> MultiplyAddScalar(Vector512Ops<T> a, ref T b, Vector512Ops<T> c)
+    {
+        // Written on the concrete type so the JIT folds the broadcast into the FMA ({1to16} from memory).
+        if (typeof(T) == typeof(float))
+        {
+            return new(Vector512.FusedMultiplyAdd(a._value.AsSingle(), Vector512.Create(Unsafe.As<T, float>(ref b)), c._value.AsSingle()).As<float, T>());
+        }
+
+        if (typeof(T) == typeof(double))
+        {
+            return new(Vector512.FusedMultiplyAdd(a._value.AsDouble(), Vector512.Create(Unsafe.As<T, double>(ref b)), c._value.AsDouble()).As<double, T>());
+        }
+
+        return MultiplyAdd(a, Broadcast(b), c);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512Ops<T> Add(Vector512Ops<T> a, Vector512Ops<T> b) => new(a._value + b._value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
