@@ -25,20 +25,20 @@ internal sealed class LstmWorkspace<T>
         Steps = steps;
         var h = spec.Hidden;
         var hasDropout = spec.Dropout > 0;
-        Xh = new T[spec.Layers][];
-        Gates = new T[spec.Layers][];
-        Cell = new T[spec.Layers][];
-        TanhCell = new T[spec.Layers][];
-        Mask = new T[spec.Layers][];
+        Xh = new AlignedBuffer<T>[spec.Layers];
+        Gates = new AlignedBuffer<T>[spec.Layers];
+        Cell = new AlignedBuffer<T>[spec.Layers];
+        TanhCell = new AlignedBuffer<T>[spec.Layers];
+        Mask = new AlignedBuffer<T>[spec.Layers];
         for (var l = 0; l < spec.Layers; l++)
         {
             var k = spec.LayerInputs(l) + h;
             var top = l == spec.Layers - 1;
-            Xh[l] = new T[(steps + 1) * k * rows];
-            Gates[l] = new T[steps * 4 * h * rows];
-            Cell[l] = new T[(steps + 1) * h * rows];
-            TanhCell[l] = new T[steps * h * rows];
-            Mask[l] = hasDropout ? new T[(top ? 1 : steps) * h * rows] : [];
+            Xh[l] = new AlignedBuffer<T>((steps + 1) * k * rows);
+            Gates[l] = new AlignedBuffer<T>(steps * 4 * h * rows);
+            Cell[l] = new AlignedBuffer<T>((steps + 1) * h * rows);
+            TanhCell[l] = new AlignedBuffer<T>(steps * h * rows);
+            Mask[l] = new AlignedBuffer<T>(hasDropout ? (top ? 1 : steps) * h * rows : 0);
         }
 
         var scratch = 0;
@@ -48,19 +48,19 @@ internal sealed class LstmWorkspace<T>
             scratch = Math.Max(scratch, Gemm.PackedLength(4 * h, k, rows, Gemm.StepBlock<T>(4 * h, k, rows, steps)));
         }
 
-        PackScratch = new T[pieces][];
+        PackScratch = new AlignedBuffer<T>[pieces];
         for (var p = 0; p < pieces; p++)
         {
-            PackScratch[p] = new T[scratch];
+            PackScratch[p] = new AlignedBuffer<T>(scratch);
         }
 
-        DhAbove = new T[steps * Math.Max(h, spec.InputSize) * rows];
-        DhTop = new T[h * rows];
-        DhRecurrent = new T[h * rows];
-        Dc = new T[h * rows];
-        HeadInput = new T[h * rows];
-        Prediction = new T[rows];
-        DPrediction = new T[rows];
+        DhAbove = new AlignedBuffer<T>(steps * Math.Max(h, spec.InputSize) * rows);
+        DhTop = new AlignedBuffer<T>(h * rows);
+        DhRecurrent = new AlignedBuffer<T>(h * rows);
+        Dc = new AlignedBuffer<T>(h * rows);
+        HeadInput = new AlignedBuffer<T>(h * rows);
+        Prediction = new AlignedBuffer<T>(rows);
+        DPrediction = new AlignedBuffer<T>(rows);
     }
 
     /// <summary>The gate weights transposed, refreshed by the trainer before each pass (read-only during it).</summary>
@@ -73,43 +73,43 @@ internal sealed class LstmWorkspace<T>
     public int Steps { get; }
 
     /// <summary>Per layer, blocks t = 0..T of [x_t; h_{t−1}] ([(I + H) × r]); block T holds only h_{T−1}.</summary>
-    public T[][] Xh { get; }
+    public AlignedBuffer<T>[] Xh { get; }
 
     /// <summary>Per layer, blocks t of the gates i, f, g, o ([4H × r]); overwritten by ∂L/∂z in backward.</summary>
-    public T[][] Gates { get; }
+    public AlignedBuffer<T>[] Gates { get; }
 
     /// <summary>Per layer, blocks t = 0..T of c_{t−1} ([H × r]); block 0 is zero.</summary>
-    public T[][] Cell { get; }
+    public AlignedBuffer<T>[] Cell { get; }
 
     /// <summary>Per layer, blocks t of tanh(c_t), kept for backward.</summary>
-    public T[][] TanhCell { get; }
+    public AlignedBuffer<T>[] TanhCell { get; }
 
     /// <summary>Per layer, the dropout mask on its output (every step below the top, the last step at the top).</summary>
-    public T[][] Mask { get; }
+    public AlignedBuffer<T>[] Mask { get; }
 
     /// <summary>Per piece, room to pack one step block of the weight-gradient product (at most about 1 MB).</summary>
-    public T[][] PackScratch { get; }
+    public AlignedBuffer<T>[] PackScratch { get; }
 
     /// <summary>∂L/∂h_t arriving from the layer above (blocks t of [H × r]), then ∂L/∂x_t going below.</summary>
-    public T[] DhAbove { get; }
+    public AlignedBuffer<T> DhAbove { get; }
 
     /// <summary>∂L/∂h_{T−1} of the top layer, from the head.</summary>
-    public T[] DhTop { get; }
+    public AlignedBuffer<T> DhTop { get; }
 
     /// <summary>∂L/∂h_{t−1} through the recurrence.</summary>
-    public T[] DhRecurrent { get; }
+    public AlignedBuffer<T> DhRecurrent { get; }
 
     /// <summary>∂L/∂c through the recurrence.</summary>
-    public T[] Dc { get; }
+    public AlignedBuffer<T> Dc { get; }
 
     /// <summary>The head's input: the top layer's last hidden state after dropout.</summary>
-    public T[] HeadInput { get; }
+    public AlignedBuffer<T> HeadInput { get; }
 
     /// <summary>Predictions for the chunk's rows.</summary>
-    public T[] Prediction { get; }
+    public AlignedBuffer<T> Prediction { get; }
 
     /// <summary>∂L/∂prediction for the chunk's rows (zero on padding).</summary>
-    public T[] DPrediction { get; }
+    public AlignedBuffer<T> DPrediction { get; }
 
     /// <summary>Whether the last forward pass applied dropout (backward must then apply the same masks).</summary>
     public bool DropoutActive { get; set; }
