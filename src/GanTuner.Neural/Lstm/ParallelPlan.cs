@@ -30,7 +30,12 @@ public sealed record ParallelPlan(ParallelPlanKind Kind, int Threads, int RowsPe
     // gradient or of an Adam step. The cross-core cost was 1.2 ns when fitted under a load of 2 on 2 cores;
     // on the idle Xeon the Pipeline plan beat one thread on 2 × 34 / 16 / 30 in 5 of 6 rounds (median 1.3×),
     // and 0.6 ns is what keeps it chosen there while 4 × 6 and 1-layer nets stay on one thread.
-    private const double ProductFlopsPerSecond = 30e9;
+    // The product rate with AVX-512 doubled when the gate products began reading W transposed and the weight
+    // gradient packed, aligned tile panels (2026-12-04: one thread on 3 × 40 / 16 / 100 1.8× faster); at that
+    // rate Pipeline no longer beats one thread on 2 × 34 / 16 / 30 (0.92×, three interleaved rounds) and the
+    // model agrees. AVX2 kept its Zen 3 fit: its kernels gained 1.2–1.35× (measured on the Xeon with AVX-512
+    // off), not re-measured on Zen 3.
+    private static readonly double ProductFlopsPerSecond = Vector512.IsHardwareAccelerated ? 60e9 : 30e9;
     private const double OneVectorEfficiency = 0.85;
     private const double BarrierSeconds = 1.5e-6;
     private const double StepSeconds = 0.25e-6;
