@@ -598,9 +598,47 @@ internal static class Gemm
             TV.Store(s7, ref Unsafe.Add(ref c0, 7 * r));
         }
 
-        if (i < m)
+        for (; i + 4 <= m; i += 4)
         {
-            MultiplyOneColumn<T, TV>(m - i, k, r, ref Unsafe.Add(ref a, i), 1, aCol, ref b, ref Unsafe.Add(ref c, i * r), ref RowsFrom(ref bias, i), init);
+            ref var c0 = ref Unsafe.Add(ref c, i * r);
+            var s0 = Start<T, TV>(ref c0, ref bias, i, init);
+            var s1 = Start<T, TV>(ref Unsafe.Add(ref c0, 1 * r), ref bias, i + 1, init);
+            var s2 = Start<T, TV>(ref Unsafe.Add(ref c0, 2 * r), ref bias, i + 2, init);
+            var s3 = Start<T, TV>(ref Unsafe.Add(ref c0, 3 * r), ref bias, i + 3, init);
+            ref var ap = ref Unsafe.Add(ref a, i);
+            ref var bRow = ref b;
+            for (var p = 0; p < k; p++)
+            {
+                var bv = TV.Load(ref bRow);
+                s0 = TV.MultiplyAddScalar(bv, ref ap, s0);
+                s1 = TV.MultiplyAddScalar(bv, ref Unsafe.Add(ref ap, 1), s1);
+                s2 = TV.MultiplyAddScalar(bv, ref Unsafe.Add(ref ap, 2), s2);
+                s3 = TV.MultiplyAddScalar(bv, ref Unsafe.Add(ref ap, 3), s3);
+                ap = ref Unsafe.Add(ref ap, aCol);
+                bRow = ref Unsafe.Add(ref bRow, r);
+            }
+
+            TV.Store(s0, ref c0);
+            TV.Store(s1, ref Unsafe.Add(ref c0, 1 * r));
+            TV.Store(s2, ref Unsafe.Add(ref c0, 2 * r));
+            TV.Store(s3, ref Unsafe.Add(ref c0, 3 * r));
+        }
+
+        for (; i < m; i++)
+        {
+            ref var c0 = ref Unsafe.Add(ref c, i * r);
+            var s0 = Start<T, TV>(ref c0, ref bias, i, init);
+            ref var ap = ref Unsafe.Add(ref a, i);
+            ref var bRow = ref b;
+            for (var p = 0; p < k; p++)
+            {
+                var bv = TV.Load(ref bRow);
+                s0 = TV.MultiplyAddScalar(bv, ref ap, s0);
+                ap = ref Unsafe.Add(ref ap, aCol);
+                bRow = ref Unsafe.Add(ref bRow, r);
+            }
+
+            TV.Store(s0, ref c0);
         }
     }
 
