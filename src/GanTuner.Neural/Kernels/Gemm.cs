@@ -100,10 +100,11 @@ internal static class Gemm
     }
 
     /// <summary>
-    /// One block of steps through packed tile panels (AVX-512): D's rows and X's in panels of four, each panel
-    /// holding, for every step and every vector of columns, its rows' vectors side by side. A 4 × 4 tile
-    /// then reads two sequential streams at fixed offsets, its D panel (one step block, a few kilobytes) stays in L1
-    /// while X's panels stream past it, and every C[i, j] is still summed over steps, then columns, in order.
+    /// One block of steps through packed tile panels (AVX-512): X's rows in panels of four, each panel holding, for
+    /// every step and every vector of columns, its rows' vectors side by side; D's likewise, unless a row is one
+    /// vector, when four rows of a step already lie side by side and are read in place (packing them cost more
+    /// than it saved). A 4 × 4 tile reads both at fixed offsets; its X panel (one step block, a few kilobytes)
+    /// stays in L1 while D's rows stream past it, and every C[i, j] is still summed over steps, then columns.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Panels<T, TV>(int rowsD, int rowsX, int r, int count, ref T dBlock, int dStep, ref T xBlock, int xStep, ref T c, Span<T> scratch)
@@ -114,7 +115,12 @@ internal static class Gemm
         var length = count * r;
         ref var dPanels = ref scratch[0];
         ref var xPanels = ref Unsafe.Add(ref dPanels, tall * length);
-        PackPanels<T, TV>(tall, 4, r, count, ref dBlock, dStep, ref dPanels);
+        var direct = r == TV.Count;
+        if (!direct)
+        {
+            PackPanels<T, TV>(tall, 4, r, count, ref dBlock, dStep, ref dPanels);
+        }
+
         PackPanels<T, TV>(wide, 4, r, count, ref xBlock, xStep, ref xPanels);
         var vectors = length / TV.Count;
         for (var j = 0; j < wide; j += 4)
@@ -122,19 +128,20 @@ internal static class Gemm
             ref var xPanel = ref Unsafe.Add(ref xPanels, j * length);
             for (var i = 0; i < tall; i += 4)
             {
-                PanelTile4x4<T, TV>(vectors, ref Unsafe.Add(ref dPanels, i * length), ref xPanel, ref Unsafe.Add(ref c, (i * rowsX) + j), rowsX);
+                if (direct)
+                {
+                    PanelTile4x4<T, TV>(vectors, ref Unsafe.Add(ref dBlock, i * r), dStep, ref xPanel, ref Unsafe.Add(ref c, (i * rowsX) + j), rowsX);
+                }
+                else
+                {
+                    PanelTile4x4<T, TV>(vectors, ref Unsafe.Add(ref dPanels, i * length), 4 * TV.Count, ref xPanel, ref Unsafe.Add(ref c, (i * rowsX) + j), rowsX);
+                }
             }
         }
 
         for (var i = 0; i < tall; i += 4)
         {
-            var rest = wide;
-            for (; rest + 4 <= rowsX; rest += 4)
-            {
-                Tile4x4<T, TV>(i, rest, rowsX, r, count, ref dBlock, dStep, r, ref xBlock, xStep, r, ref c);
-            }
-
-            for (; rest < rowsX; rest++)
+            for (var rest = wide; rest < rowsX; rest++)
             {
                 Tile4x1<T, TV>(i, rest, rowsX, r, count, ref dBlock, dStep, r, ref xBlock, xStep, r, ref c);
             }
@@ -179,7 +186,7 @@ internal static class Gemm
     /// additions pair the lanes exactly as <see cref="IVector{TSelf, T}.Sum"/> does: same bits, a tenth of the work.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PanelTile4x4<T, TV>(int vectors, ref T dp, ref T xp, ref T c0, int rowsX)
+    private static void PanelTile4x4<T, TV>(int vectors, ref T dp, int dAdvance, ref T xp, ref T c0, int rowsX)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct, IVector<TV, T>
     {
@@ -213,7 +220,7 @@ internal static class Gemm
             s13 = TV.MultiplyAdd(dv1, xv3, s13);
             s23 = TV.MultiplyAdd(dv2, xv3, s23);
             s33 = TV.MultiplyAdd(dv3, xv3, s33);
-            dp = ref Unsafe.Add(ref dp, 4 * TV.Count);
+            dp = ref Unsafe.Add(ref dp, dAdvance);
             xp = ref Unsafe.Add(ref xp, 4 * TV.Count);
         }
 
