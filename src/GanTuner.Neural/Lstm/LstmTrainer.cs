@@ -82,13 +82,13 @@ public sealed class LstmTrainer<T> : IDisposable
         _workerGradients = new T[members][];
         for (var w = 0; w < members; w++)
         {
-            _workspaces[w] = new LstmWorkspace<T>(network.Spec, options.SequenceLength, RowsPerChunk, Plan.Kind switch
+            _workspaces[w] = new LstmWorkspace<T>(network.Spec, options.SequenceLength, RowsPerChunk, _gateWeights, Plan.Kind switch
             {
                 ParallelPlanKind.Units => Plan.Threads,
                 // Twice the threads: the weight gradient's shares then balance against a recurrence running beside them.
                 ParallelPlanKind.Pipeline => 2 * Plan.Threads,
                 _ => 1,
-            }, _gateWeights);
+            });
             _workerGradients[w] = new T[network.ParameterCount];
         }
 

@@ -16,12 +16,12 @@ internal sealed class LstmWorkspace<T>
     /// <param name="spec">The network's shape.</param>
     /// <param name="steps">Time steps of the window.</param>
     /// <param name="rows">Batch rows (a multiple of the SIMD width).</param>
+    /// <param name="gateWeights">The transposed gate weights, shared by every workspace of a trainer, which refreshes them before each pass.</param>
     /// <param name="pieces">Pieces a phase is cut into (a team's size): each has its own packing scratch.</param>
-    /// <param name="gateWeights">The transposed gate weights, shared by every workspace of a trainer (a fresh copy when null).</param>
-    public LstmWorkspace(LstmSpec spec, int steps, int rows, int pieces = 1, GateWeights<T>? gateWeights = null)
+    public LstmWorkspace(LstmSpec spec, int steps, int rows, GateWeights<T> gateWeights, int pieces = 1)
     {
         Rows = rows;
-        GateWeights = gateWeights ?? new GateWeights<T>(spec);
+        GateWeights = gateWeights;
         Steps = steps;
         var h = spec.Hidden;
         var hasDropout = spec.Dropout > 0;
