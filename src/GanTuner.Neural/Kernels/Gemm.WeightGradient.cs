@@ -26,8 +26,8 @@ internal static partial class Gemm
     {
         block = block > 0 ? Math.Min(block, steps) : StepBlock<T>(rowsD, rowsX, r, steps);
         // Row packing paid on the AVX2 machine (Zen 3: rows a gate block apart defeat its prefetcher) but cost
-        // 5–13 % on the AVX-512 one (Xeon: bench/results/engine-2026-12-03.md). There, tile panels pay instead:
-        // steps a power-of-two-ish stride apart crowd a few L1 sets, so a tile's rows never stayed in L1.
+        // 5–13 % on the AVX-512 one (Xeon: bench/results/engine-2026-12-03.md). There, 4 × 4 tile panels pay
+        // instead: one sequential stream per operand and a cheap tree for the sums (engine-2026-12-04-kernels.md).
         var enough = scratch.Length >= block * (rowsD + rowsX) * r;
         var packed = !Vector512.IsHardwareAccelerated && enough;
         var panels = Vector512.IsHardwareAccelerated && enough && rowsD >= 4 && rowsX >= 4;

@@ -28,8 +28,8 @@ public sealed record ParallelPlan(ParallelPlanKind Kind, int Threads, int RowsPe
     // a value one core wrote and another reads (a team shares one workspace: its caches trade lines;
     // this is what makes team plans lose on tiny layers), and the per-parameter cost of merging a chunk's
     // gradient or of an Adam step. The cross-core cost was 1.2 ns when fitted under a load of 2 on 2 cores;
-    // on the idle Xeon the Pipeline plan beat one thread on 2 × 34 / 16 / 30 in 5 of 6 rounds (median 1.3×),
-    // and 0.6 ns is what keeps it chosen there while 4 × 6 and 1-layer nets stay on one thread.
+    // 0.6 ns was fitted on the idle Xeon, where the Pipeline plan then beat one thread on 2 × 34 / 16 / 30 in 5
+    // of 6 rounds with the kernels of that day, while 4 × 6 and 1-layer nets stayed on one thread.
     // The product rate with AVX-512 doubled when the gate products began reading W transposed and the weight
     // gradient packed, aligned tile panels (2026-12-04: one thread on 3 × 40 / 16 / 100 1.8× faster); at that
     // rate Pipeline no longer beats one thread on 2 × 34 / 16 / 30 (0.92×, three interleaved rounds) and the
