@@ -16,6 +16,11 @@ public sealed class ParallelPlanTests
     [InlineData(ParallelPlanKind.Pipeline, 3, 6, 13, 5, 0.2)]
     [InlineData(ParallelPlanKind.Pipeline, 2, 5, 8, 4, 0.5)]
     [InlineData(ParallelPlanKind.Pipeline, 4, 9, 24, 2, 0.1)]
+    [InlineData(ParallelPlanKind.Wavefront, 2, 13, 16, 11, 0.3)]
+    [InlineData(ParallelPlanKind.Wavefront, 3, 6, 13, 5, 0.2)]
+    [InlineData(ParallelPlanKind.Wavefront, 2, 5, 8, 4, 0.5)]
+    [InlineData(ParallelPlanKind.Wavefront, 4, 9, 24, 2, 0.1)]
+    [InlineData(ParallelPlanKind.Wavefront, 5, 7, 16, 6, 0.0)]
     public void A_team_plan_gives_the_bits_of_one_thread_every_time(ParallelPlanKind kind, int layers, int hidden, int batch, int sequence, double dropout)
     {
         var spec = new LstmSpec(layers, hidden, dropout);
@@ -51,6 +56,7 @@ public sealed class ParallelPlanTests
     [Theory]
     [InlineData(ParallelPlanKind.Units)]
     [InlineData(ParallelPlanKind.Pipeline)]
+    [InlineData(ParallelPlanKind.Wavefront)]
     public void A_team_plan_splits_a_batch_that_needs_several_chunks_in_order(ParallelPlanKind kind)
     {
         // A memory budget this small forces chunks of 8 rows, which the team runs one after another.
@@ -64,12 +70,19 @@ public sealed class ParallelPlanTests
     }
 
     [Fact]
-    public void The_cost_model_pipelines_small_batches_splits_wide_ones_and_leaves_tiny_layers_on_one_thread()
+    public void The_cost_model_runs_layers_at_once_on_small_batches_splits_wide_ones_and_leaves_tiny_layers_on_one_thread()
     {
         var wide = new LstmSpec(5, 48, 0.2);
         var small = ParallelPlan.Choose(wide, 16, 60, 2);
         // Batch 16 is one AVX-512 vector, too narrow to split by rows; with AVX2 it is two chunks of 8.
-        Assert.Equal(Vector512.IsHardwareAccelerated ? ParallelPlanKind.Pipeline : ParallelPlanKind.Rows, small.Kind);
+        Assert.Equal(Vector512.IsHardwareAccelerated ? ParallelPlanKind.Wavefront : ParallelPlanKind.Rows, small.Kind);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Assert.Equal(ParallelPlanKind.Wavefront, ParallelPlan.Choose(new LstmSpec(2, 34, 0.2), 16, 30, 2).Kind);
+            // A layer is a piece: a third thread would idle.
+            Assert.Equal(2, ParallelPlan.Choose(new LstmSpec(2, 34, 0.2), 16, 30, 3).Threads);
+        }
+
         Assert.Equal(2, small.Threads);
         Assert.True(small.Speedup > 1.25, $"speed-up {small.Speedup}");
         Assert.Equal(small, ParallelPlan.Choose(wide, 16, 60, 2));
@@ -113,6 +126,30 @@ public sealed class ParallelPlanTests
             }
         });
         Assert.All(done, count => Assert.Equal(1, count));
+    }
+
+    [Fact]
+    public void Owned_pieces_are_each_run_once_in_either_direction()
+    {
+        using var team = new SpinTeam(2);
+        var done = new int[2, 5];
+        for (var repeat = 0; repeat < 20; repeat++)
+        {
+            team.Run((member, cursor) =>
+            {
+                for (var piece = cursor.BeginOwned(5, 0, 1); piece >= 0; piece = cursor.Next())
+                {
+                    Interlocked.Increment(ref done[0, piece]);
+                }
+
+                for (var piece = cursor.BeginOwned(5, 4, -1); piece >= 0; piece = cursor.Next())
+                {
+                    Interlocked.Increment(ref done[1, piece]);
+                }
+            });
+        }
+
+        Assert.All(Enumerable.Range(0, 10), i => Assert.Equal(20, done[i / 5, i % 5]));
     }
 
     private static Outcome Train(LstmSpec spec, int batch, int sequence, int threads, ParallelPlanKind kind, int steps, long budget = ParallelPlan.DefaultMemoryBudgetBytes)

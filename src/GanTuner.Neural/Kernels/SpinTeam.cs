@@ -22,6 +22,9 @@ internal sealed class SpinTeam : IDisposable
     // Spins of an idle worker before it sleeps: covers the optimizer step between two batches.
     private const int IdleSpins = 40000;
 
+    // Spins a member waits for a piece's owner to claim it (a few microseconds) before taking it itself.
+    private const int OwnerSpins = 200;
+
     private readonly Thread[] _threads;
     private readonly SemaphoreSlim[] _wake;
     private readonly int[] _asleep;
@@ -78,7 +81,7 @@ internal sealed class SpinTeam : IDisposable
 
         try
         {
-            body(0, new Cursor(this, job));
+            body(0, new Cursor(this, job, 0));
         }
         catch (Exception ex) when (ex is not AbandonedException)
         {
@@ -188,7 +191,7 @@ internal sealed class SpinTeam : IDisposable
             Interlocked.Increment(ref _inside);
             try
             {
-                body(member, new Cursor(this, job));
+                body(member, new Cursor(this, job, member));
             }
             catch (AbandonedException)
             {
@@ -226,14 +229,18 @@ internal sealed class SpinTeam : IDisposable
     {
         private readonly SpinTeam? _team;
         private readonly int _job;
+        private readonly int _member;
         private int _phase;
         private int _pieces;
         private int _piece;
+        private int _firstOwner;
+        private int _ownerStep;
 
-        internal Cursor(SpinTeam team, int job)
+        internal Cursor(SpinTeam team, int job, int member)
         {
             _team = team;
             _job = job;
+            _member = member;
             _phase = -1;
         }
 
@@ -241,10 +248,21 @@ internal sealed class SpinTeam : IDisposable
         public readonly int Size => _team?.Size ?? 1;
 
         /// <summary>Starts the next phase, cut into <paramref name="pieces"/> pieces; returns the first piece this member runs, or −1.</summary>
-        public int Begin(int pieces)
+        public int Begin(int pieces) => BeginOwned(pieces, 0, 0);
+
+        /// <summary>
+        /// As <see cref="Begin"/>, but piece j belongs to member (<paramref name="firstOwner"/> + j·<paramref name="ownerStep"/>)
+        /// mod the team's size: a member leaves the next piece to its owner for a few microseconds before
+        /// taking it, so a member keeps working on the data it touched in earlier phases. Pieces are still
+        /// claimed in order, so a piece that waits for an earlier one never waits for an unclaimed one.
+        /// An owner step of 0 means no owners.
+        /// </summary>
+        public int BeginOwned(int pieces, int firstOwner, int ownerStep)
         {
             _phase++;
             _pieces = pieces;
+            _firstOwner = firstOwner;
+            _ownerStep = ownerStep;
             if (_team is null)
             {
                 _piece = 0;
@@ -300,6 +318,7 @@ internal sealed class SpinTeam : IDisposable
         private readonly int Claim()
         {
             var team = _team!;
+            var patience = _ownerStep == 0 ? 0 : OwnerSpins;
             while (true)
             {
                 var ticket = Volatile.Read(ref team._ticket);
@@ -310,12 +329,21 @@ internal sealed class SpinTeam : IDisposable
                     return -1;
                 }
 
+                if (patience > 0 && OwnerOf(next, team.Size) != _member)
+                {
+                    patience--;
+                    Thread.SpinWait(1);
+                    continue;
+                }
+
                 if (Interlocked.CompareExchange(ref team._ticket, ticket + 1, ticket) == ticket)
                 {
                     return next;
                 }
             }
         }
+
+        private readonly int OwnerOf(int piece, int size) => ((((_firstOwner + (piece * _ownerStep)) % size) + size) % size);
 
         /// <summary>Waits until every piece of the phase is done; throws <see cref="AbandonedException"/> if the job ended.</summary>
         private readonly void Await()

@@ -104,7 +104,7 @@ internal readonly struct Vector256Ops<T> : IVector<Vector256Ops<T>, T>
         p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.6666665459e-1f));
         p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(5.0000001201e-1f));
         p = Vector256.FusedMultiplyAdd(p, r * r, r + Vector256<float>.One);
-        var scale = (Vector256.ConvertToInt32(n) + Vector256.Create(127)) << 23;
+        var scale = (Vector256.ConvertToInt32Native(n) + Vector256.Create(127)) << 23;
         return p * scale.AsSingle();
     }
 }

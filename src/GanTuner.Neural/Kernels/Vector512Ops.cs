@@ -104,7 +104,7 @@ internal readonly struct Vector512Ops<T> : IVector<Vector512Ops<T>, T>
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.6666665459e-1f));
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(5.0000001201e-1f));
         p = Vector512.FusedMultiplyAdd(p, r * r, r + Vector512<float>.One);
-        var scale = (Vector512.ConvertToInt32(n) + Vector512.Create(127)) << 23;
+        var scale = (Vector512.ConvertToInt32Native(n) + Vector512.Create(127)) << 23;
         return p * scale.AsSingle();
     }
 }

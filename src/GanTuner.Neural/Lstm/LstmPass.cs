@@ -29,7 +29,7 @@ internal static class LstmPass
     {
         var (h, r, steps, top) = (spec.Hidden, ws.Rows, ws.Steps, spec.Layers - 1);
         var blockH = h * r;
-        Volatile.Write(ref ws.Progress, 0);
+        ws.ResetProgress();
         for (var l = 0; l <= top; l++)
         {
             ws.Xh[l].AsSpan(spec.LayerInputs(l) * r, blockH).Clear();

@@ -99,7 +99,7 @@ internal static class LstmPipelinePass
                 }
                 else if (piece <= weightShares)
                 {
-                    WeightGradient<T, TV>(network, ws, grads, l + 1, piece - 1, weightShares);
+                    WeightGradient<T, TV>(network, ws, grads, l + 1, piece - 1, weightShares, ws.PackScratch[piece - 1]);
                 }
                 else
                 {
@@ -115,7 +115,7 @@ internal static class LstmPipelinePass
         {
             if (piece < shares)
             {
-                WeightGradient<T, TV>(network, ws, grads, 0, piece, shares);
+                WeightGradient<T, TV>(network, ws, grads, 0, piece, shares, ws.PackScratch[piece]);
             }
             else
             {
@@ -126,10 +126,10 @@ internal static class LstmPipelinePass
     }
 
     /// <summary>Pieces the steps of a trailing product are cut into: a few per thread, so the trail stays close.</summary>
-    private static int Blocks(int steps, int threads) => threads == 1 ? 1 : Math.Min(steps, 4 * threads);
+    internal static int Blocks(int steps, int threads) => threads == 1 ? 1 : Math.Min(steps, 4 * threads);
 
     /// <summary>Gates of layer l at steps [t0, t1) = bias + W_x·x_t: the first inputs columns of the fused product.</summary>
-    private static void InputProduct<T, TV>(LstmNetwork<T> network, LstmWorkspace<T> ws, int l, int t0, int t1)
+    internal static void InputProduct<T, TV>(LstmNetwork<T> network, LstmWorkspace<T> ws, int l, int t0, int t1)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct, IVector<TV, T>
     {
@@ -151,34 +151,42 @@ internal static class LstmPipelinePass
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct, IVector<TV, T>
     {
+        var steps = ws.Steps;
+        for (var t = 0; t < steps; t++)
+        {
+            RecurrenceStep<T, TV>(network, ws, l, t, dropout);
+            Volatile.Write(ref ws.Progress, (l * steps) + t + 1);
+        }
+    }
+
+    /// <summary>Step t of layer l's recurrence: adds W_h·h_{t−1} to the gates, updates the cell, writes h_t and the next layer's x_t.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void RecurrenceStep<T, TV>(LstmNetwork<T> network, LstmWorkspace<T> ws, int l, int t, bool dropout)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
         var spec = network.Spec;
-        var (h, r, steps, inputs) = (spec.Hidden, ws.Rows, ws.Steps, spec.LayerInputs(l));
+        var (h, r, inputs) = (spec.Hidden, ws.Rows, spec.LayerInputs(l));
         var k = inputs + h;
         var (blockXh, blockG, blockH, blockNext) = (k * r, 4 * h * r, h * r, 2 * h * r);
         var (xh, gates, cell, tanhC) = (ws.Xh[l], ws.Gates[l], ws.Cell[l], ws.TanhCell[l]);
-        var below = l < spec.Layers - 1;
-        ref var wh = ref ws.GateWeights[l][inputs * 4 * h];
-        for (var t = 0; t < steps; t++)
-        {
-            // h_{−1} is zero, but the product still runs at t = 0: the fused product's sums see the same additions.
-            Gemm.Multiply<T, TV>(4 * h, h, r, ref wh, 1, 4 * h, ref xh[(t * blockXh) + (inputs * r)], ref gates[t * blockG], ref Unsafe.NullRef<T>(), GemmInit.Accumulate);
-            var hOut = xh.AsSpan(((t + 1) * blockXh) + (inputs * r), blockH);
-            CellMath.Forward<T, TV>(blockH, blockH, gates.AsSpan(t * blockG, blockG), cell.AsSpan(t * blockH, blockH), cell.AsSpan((t + 1) * blockH, blockH), tanhC.AsSpan(t * blockH, blockH), hOut);
-            if (below)
-            {
-                // The next layer's x_t: this layer's h_t through Keras's Dropout on the whole sequence.
-                var next = ws.Xh[l + 1].AsSpan(t * blockNext, blockH);
-                if (dropout)
-                {
-                    TensorPrimitives.Multiply<T>(hOut, ws.Mask[l].AsSpan(t * blockH, blockH), next);
-                }
-                else
-                {
-                    hOut.CopyTo(next);
-                }
-            }
 
-            Volatile.Write(ref ws.Progress, (l * steps) + t + 1);
+        // h_{−1} is zero, but the product still runs at t = 0: the fused product's sums see the same additions.
+        Gemm.Multiply<T, TV>(4 * h, h, r, ref ws.GateWeights[l][inputs * 4 * h], 1, 4 * h, ref xh[(t * blockXh) + (inputs * r)], ref gates[t * blockG], ref Unsafe.NullRef<T>(), GemmInit.Accumulate);
+        var hOut = xh.AsSpan(((t + 1) * blockXh) + (inputs * r), blockH);
+        CellMath.Forward<T, TV>(blockH, blockH, gates.AsSpan(t * blockG, blockG), cell.AsSpan(t * blockH, blockH), cell.AsSpan((t + 1) * blockH, blockH), tanhC.AsSpan(t * blockH, blockH), hOut);
+        if (l < spec.Layers - 1)
+        {
+            // The next layer's x_t: this layer's h_t through Keras's Dropout on the whole sequence.
+            var next = ws.Xh[l + 1].AsSpan(t * blockNext, blockH);
+            if (dropout)
+            {
+                TensorPrimitives.Multiply<T>(hOut, ws.Mask[l].AsSpan(t * blockH, blockH), next);
+            }
+            else
+            {
+                hOut.CopyTo(next);
+            }
         }
     }
 
@@ -188,36 +196,47 @@ internal static class LstmPipelinePass
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct, IVector<TV, T>
     {
-        var spec = network.Spec;
-        var (h, r, steps, inputs) = (spec.Hidden, ws.Rows, ws.Steps, spec.LayerInputs(l));
-        var k = inputs + h;
-        var (blockG, blockH) = (4 * h * r, h * r);
-        var (gates, cell, tanhC) = (ws.Gates[l], ws.Cell[l], ws.TanhCell[l]);
-        var isTop = l == spec.Layers - 1;
-        ref var w = ref network.Parameters[network.LayerOffset(l)];
+        var steps = ws.Steps;
         for (var t = steps - 1; t >= 0; t--)
         {
-            if (t == steps - 1)
-            {
-                ws.Dc.AsSpan(0, blockH).Clear();
-                ws.DhRecurrent.AsSpan(0, blockH).Clear();
-            }
-            else
-            {
-                // ∂L/∂h_t = W_hhᵀ · δz_{t+1}: the recurrent columns of W read transposed through strides.
-                Gemm.Multiply<T, TV>(h, 4 * h, r, ref Unsafe.Add(ref w, inputs), 1, k, ref gates[(t + 1) * blockG], ref ws.DhRecurrent[0], ref Unsafe.NullRef<T>(), GemmInit.Zero);
-            }
-
-            ReadOnlySpan<T> above = isTop
-                ? (t == steps - 1 ? ws.DhTop.AsSpan(0, blockH) : [])
-                : ws.DhAbove.AsSpan(t * blockH, blockH);
-            CellMath.Backward<T, TV>(blockH, blockH, gates.AsSpan(t * blockG, blockG), cell.AsSpan(t * blockH, blockH), tanhC.AsSpan(t * blockH, blockH), ws.DhRecurrent.AsSpan(0, blockH), above, ws.Dc.AsSpan(0, blockH));
+            ThroughTimeStep<T, TV>(network, ws, l, t, ws.DhRecurrent, ws.Dc);
             Volatile.Write(ref ws.Progress, counted + (steps - t));
         }
     }
 
-    /// <summary>Share <paramref name="share"/> of <paramref name="shares"/> of layer l's weight and bias gradient, split by gate rows.</summary>
-    private static void WeightGradient<T, TV>(LstmNetwork<T> network, LstmWorkspace<T> ws, T[] grads, int l, int share, int shares)
+    /// <summary>
+    /// Step t of layer l backpropagated through time (t from T − 1 down): turns the gates into ∂L/∂z_t,
+    /// carrying ∂L/∂h and ∂L/∂c to step t − 1 in <paramref name="dhRecurrent"/> and <paramref name="dc"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void ThroughTimeStep<T, TV>(LstmNetwork<T> network, LstmWorkspace<T> ws, int l, int t, AlignedBuffer<T> dhRecurrent, AlignedBuffer<T> dc)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : struct, IVector<TV, T>
+    {
+        var spec = network.Spec;
+        var (h, r, steps, inputs) = (spec.Hidden, ws.Rows, ws.Steps, spec.LayerInputs(l));
+        var k = inputs + h;
+        var (blockG, blockH) = (4 * h * r, h * r);
+        var gates = ws.Gates[l];
+        if (t == steps - 1)
+        {
+            dc.AsSpan(0, blockH).Clear();
+            dhRecurrent.AsSpan(0, blockH).Clear();
+        }
+        else
+        {
+            // ∂L/∂h_t = W_hhᵀ · δz_{t+1}: the recurrent columns of W read transposed through strides.
+            Gemm.Multiply<T, TV>(h, 4 * h, r, ref network.Parameters[network.LayerOffset(l) + inputs], 1, k, ref gates[(t + 1) * blockG], ref dhRecurrent[0], ref Unsafe.NullRef<T>(), GemmInit.Zero);
+        }
+
+        ReadOnlySpan<T> above = l == spec.Layers - 1
+            ? (t == steps - 1 ? ws.DhTop.AsSpan(0, blockH) : [])
+            : ws.DhAbove.AsSpan(t * blockH, blockH);
+        CellMath.Backward<T, TV>(blockH, blockH, gates.AsSpan(t * blockG, blockG), ws.Cell[l].AsSpan(t * blockH, blockH), ws.TanhCell[l].AsSpan(t * blockH, blockH), dhRecurrent.AsSpan(0, blockH), above, dc.AsSpan(0, blockH));
+    }
+
+    /// <summary>Share <paramref name="share"/> of <paramref name="shares"/> of layer l's weight and bias gradient, split by gate rows, packed in <paramref name="scratch"/>.</summary>
+    internal static void WeightGradient<T, TV>(LstmNetwork<T> network, LstmWorkspace<T> ws, T[] grads, int l, int share, int shares, AlignedBuffer<T> scratch)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct, IVector<TV, T>
     {
@@ -234,12 +253,12 @@ internal static class LstmPipelinePass
 
         // Summed in the whole product's step blocks, so the split by rows does not change a bit.
         var block = Gemm.StepBlock<T>(4 * h, k, r, steps);
-        Gemm.AccumulateProducts<T, TV>(d1 - d0, k, r, steps, ref ws.Gates[l][d0 * r], blockG, ref ws.Xh[l][0], blockXh, ref grads[offset + (d0 * k)], block, ws.PackScratch[share]);
+        Gemm.AccumulateProducts<T, TV>(d1 - d0, k, r, steps, ref ws.Gates[l][d0 * r], blockG, ref ws.Xh[l][0], blockXh, ref grads[offset + (d0 * k)], block, scratch);
         Gemm.AccumulateRowSums<T, TV>(d1 - d0, r, steps, ref ws.Gates[l][d0 * r], blockG, ref grads[offset + (4 * h * k) + d0]);
     }
 
     /// <summary>∂L/∂x_t = W_xᵀ·δz_t of layer l at steps [t0, t1) into ws.DhAbove, through the mask of the layer below.</summary>
-    private static void InputGradient<T, TV>(LstmNetwork<T> network, LstmWorkspace<T> ws, int l, int t0, int t1)
+    internal static void InputGradient<T, TV>(LstmNetwork<T> network, LstmWorkspace<T> ws, int l, int t0, int t1)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TV : struct, IVector<TV, T>
     {

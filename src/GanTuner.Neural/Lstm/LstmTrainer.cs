@@ -17,8 +17,10 @@ namespace GanTuner.Neural.Lstm;
 /// a batch uses the threads (<see cref="Plan"/>). Under <see cref="ParallelPlanKind.Rows"/> a batch is
 /// cut into chunks of <see cref="RowsPerChunk"/> rows that the threads take one at a time; each chunk's
 /// gradient is computed on its own and merged in chunk order. Under <see cref="ParallelPlanKind.Units"/>
-/// all threads work on each chunk together, every one on a fixed share of the hidden units. Either way
-/// a given seed and thread count always give the same bits. Not thread-safe: one caller at a time.
+/// all threads work on each chunk together, every one on a fixed share of the hidden units; under
+/// <see cref="ParallelPlanKind.Pipeline"/> and <see cref="ParallelPlanKind.Wavefront"/> they work on each
+/// chunk together a layer at a time or every layer at once. Either way a given seed and thread count
+/// always give the same bits. Not thread-safe: one caller at a time.
 /// </remarks>
 public sealed class LstmTrainer<T> : IDisposable
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -82,13 +84,16 @@ public sealed class LstmTrainer<T> : IDisposable
         _workerGradients = new T[members][];
         for (var w = 0; w < members; w++)
         {
-            _workspaces[w] = new LstmWorkspace<T>(network.Spec, options.SequenceLength, RowsPerChunk, _gateWeights, Plan.Kind switch
+            var pieces = Plan.Kind switch
             {
                 ParallelPlanKind.Units => Plan.Threads,
+                // One scratch per layer: every layer's weight gradient may run at once.
+                ParallelPlanKind.Wavefront => network.Spec.Layers,
                 // Twice the threads: the weight gradient's shares then balance against a recurrence running beside them.
                 ParallelPlanKind.Pipeline => 2 * Plan.Threads,
                 _ => 1,
-            });
+            };
+            _workspaces[w] = new LstmWorkspace<T>(network.Spec, options.SequenceLength, RowsPerChunk, _gateWeights, pieces, layersAtOnce: Plan.Kind == ParallelPlanKind.Wavefront);
             _workerGradients[w] = new T[network.ParameterCount];
         }
 
@@ -97,7 +102,7 @@ public sealed class LstmTrainer<T> : IDisposable
         _adamM = new T[network.ParameterCount];
         _adamV = new T[network.ParameterCount];
         _scheduler = new ChunkScheduler(members);
-        _team = Plan.Kind is ParallelPlanKind.Units or ParallelPlanKind.Pipeline ? new SpinTeam(Plan.Threads) : null;
+        _team = Plan.Kind is ParallelPlanKind.Units or ParallelPlanKind.Pipeline or ParallelPlanKind.Wavefront ? new SpinTeam(Plan.Threads) : null;
         _gradientBody = GradientChunk;
         _predictBody = PredictChunk;
         _teamGradientBody = TeamGradientChunk;
@@ -519,6 +524,10 @@ public sealed class LstmTrainer<T> : IDisposable
         {
             LstmPipelinePass.Forward<T, TV>(Network, ws, training, ref cursor);
         }
+        else if (Plan.Kind == ParallelPlanKind.Wavefront)
+        {
+            LstmWavefrontPass.Forward<T, TV>(Network, ws, training, ref cursor);
+        }
         else
         {
             LstmPass.Forward<T, TV>(Network, ws, training, ref masks, ref cursor, prepared);
@@ -547,6 +556,10 @@ public sealed class LstmTrainer<T> : IDisposable
         if (Plan.Kind == ParallelPlanKind.Pipeline)
         {
             LstmPipelinePass.Backward<T, TV>(Network, ws, grads, wantInput, ref cursor);
+        }
+        else if (Plan.Kind == ParallelPlanKind.Wavefront)
+        {
+            LstmWavefrontPass.Backward<T, TV>(Network, ws, grads, wantInput, ref cursor);
         }
         else
         {

@@ -13,12 +13,19 @@ internal sealed class LstmWorkspace<T>
     // Progress alone on its cache line (the middle of 32 ints): a spinning reader must not slow the writer's other fields.
     private readonly int[] _progress = new int[32];
 
+    // Under the wavefront plan several layers run at once: each has its own progress counter (16 ints
+    // apart, so no two share a cache line) and its own running ∂h and ∂c through time.
+    private readonly int[] _layerProgress;
+    private readonly AlignedBuffer<T>[] _dhRecurrent;
+    private readonly AlignedBuffer<T>[] _dc;
+
     /// <param name="spec">The network's shape.</param>
     /// <param name="steps">Time steps of the window.</param>
     /// <param name="rows">Batch rows (a multiple of the SIMD width).</param>
     /// <param name="gateWeights">The transposed gate weights, shared by every workspace of a trainer, which refreshes them before each pass.</param>
     /// <param name="pieces">Pieces a phase is cut into (a team's size): each has its own packing scratch.</param>
-    public LstmWorkspace(LstmSpec spec, int steps, int rows, GateWeights<T> gateWeights, int pieces = 1)
+    /// <param name="layersAtOnce">Whether layers run backward through time at the same time (the wavefront plan).</param>
+    public LstmWorkspace(LstmSpec spec, int steps, int rows, GateWeights<T> gateWeights, int pieces = 1, bool layersAtOnce = false)
     {
         Rows = rows;
         GateWeights = gateWeights;
@@ -56,8 +63,16 @@ internal sealed class LstmWorkspace<T>
 
         DhAbove = new AlignedBuffer<T>(steps * Math.Max(h, spec.InputSize) * rows);
         DhTop = new AlignedBuffer<T>(h * rows);
-        DhRecurrent = new AlignedBuffer<T>(h * rows);
-        Dc = new AlignedBuffer<T>(h * rows);
+        var states = layersAtOnce ? spec.Layers : 1;
+        _layerProgress = new int[(spec.Layers + 2) * 16];
+        _dhRecurrent = new AlignedBuffer<T>[states];
+        _dc = new AlignedBuffer<T>[states];
+        for (var l = 0; l < states; l++)
+        {
+            _dhRecurrent[l] = new AlignedBuffer<T>(h * rows);
+            _dc[l] = new AlignedBuffer<T>(h * rows);
+        }
+
         HeadInput = new AlignedBuffer<T>(h * rows);
         Prediction = new AlignedBuffer<T>(rows);
         DPrediction = new AlignedBuffer<T>(rows);
@@ -97,10 +112,10 @@ internal sealed class LstmWorkspace<T>
     public AlignedBuffer<T> DhTop { get; }
 
     /// <summary>∂L/∂h_{t−1} through the recurrence.</summary>
-    public AlignedBuffer<T> DhRecurrent { get; }
+    public AlignedBuffer<T> DhRecurrent => _dhRecurrent[0];
 
     /// <summary>∂L/∂c through the recurrence.</summary>
-    public AlignedBuffer<T> Dc { get; }
+    public AlignedBuffer<T> Dc => _dc[0];
 
     /// <summary>The head's input: the top layer's last hidden state after dropout.</summary>
     public AlignedBuffer<T> HeadInput { get; }
@@ -119,6 +134,28 @@ internal sealed class LstmWorkspace<T>
     /// over the whole forward and backward of the chunk (so it only grows); reset before each chunk.
     /// </summary>
     public ref int Progress => ref _progress[16];
+
+    /// <summary>
+    /// Steps layer <paramref name="layer"/> has done under <see cref="ParallelPlanKind.Wavefront"/>: 1..T in
+    /// forward, then T + 1..2T in backward (so it only grows); reset before each chunk.
+    /// </summary>
+    public ref int LayerProgress(int layer) => ref _layerProgress[(layer + 1) * 16];
+
+    /// <summary>Layer <paramref name="layer"/>'s ∂L/∂h_{t−1} through the recurrence (one buffer for all layers unless they run at once).</summary>
+    public AlignedBuffer<T> DhRecurrentOf(int layer) => _dhRecurrent[layer % _dhRecurrent.Length];
+
+    /// <summary>Layer <paramref name="layer"/>'s ∂L/∂c through the recurrence.</summary>
+    public AlignedBuffer<T> DcOf(int layer) => _dc[layer % _dc.Length];
+
+    /// <summary>Sets every progress counter back to 0, before a chunk's forward.</summary>
+    public void ResetProgress()
+    {
+        Volatile.Write(ref _progress[16], 0);
+        for (var l = 16; l < _layerProgress.Length; l += 16)
+        {
+            Volatile.Write(ref _layerProgress[l], 0);
+        }
+    }
 
     /// <summary>Bytes one batch row costs in a workspace, to size chunks under a memory budget.</summary>
     public static long BytesPerRow(LstmSpec spec, int steps, int elementSize)

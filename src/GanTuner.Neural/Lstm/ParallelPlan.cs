@@ -34,13 +34,17 @@ public sealed record ParallelPlan(ParallelPlanKind Kind, int Threads, int RowsPe
     // gradient packed, aligned tile panels (2026-12-04: one thread on 3 × 40 / 16 / 100 1.8× faster); at that
     // rate Pipeline no longer beats one thread on 2 × 34 / 16 / 30 (0.92×, three interleaved rounds) and the
     // model agrees. AVX2 kept its Zen 3 fit: its kernels gained 1.2–1.35× (measured on the Xeon with AVX-512
-    // off), not re-measured on Zen 3.
+    // off), not re-measured on Zen 3. The wavefront's wait is one trailing layer catching up with the one it
+    // follows, per step: fitted so that 2 × 12 / 16 / 85 stays on one thread (5 interleaved pairs, 1.0×)
+    // while 2 × 34 / 16 / 30 (1.16–1.65×, median 1.31×, 8 pairs) and 5 × 48 / 16 / 60 (1.02–1.37× over
+    // Pipeline, 8 of 8 pairs) take it.
     private static readonly double ProductFlopsPerSecond = Vector512.IsHardwareAccelerated ? 60e9 : 30e9;
     private const double OneVectorEfficiency = 0.85;
     private const double BarrierSeconds = 1.5e-6;
     private const double StepSeconds = 0.25e-6;
     private const double CrossSecondsPerValue = 0.6e-9;
     private const double CellSecondsPerValue = 1.2e-9;
+    private const double WaitSeconds = 0.7e-6;
     private const double MergeSecondsPerParameter = 0.4e-9;
     private const double AdamSecondsPerParameter = 1.5e-9;
 
@@ -75,7 +79,7 @@ public sealed record ParallelPlan(ParallelPlanKind Kind, int Threads, int RowsPe
         var best = serial;
         if (threads > 1)
         {
-            foreach (var candidate in new[] { ParallelPlanKind.Rows, ParallelPlanKind.Units, ParallelPlanKind.Pipeline })
+            foreach (var candidate in new[] { ParallelPlanKind.Rows, ParallelPlanKind.Units, ParallelPlanKind.Pipeline, ParallelPlanKind.Wavefront })
             {
                 var plan = Estimate(candidate, spec, batch, sequence, threads, lanes, bytesPerRow, memoryBudgetBytes);
                 // A parallel plan must beat one thread clearly (the model is rough, and a second thread costs
@@ -121,6 +125,8 @@ public sealed record ParallelPlan(ParallelPlanKind Kind, int Threads, int RowsPe
             ParallelPlanKind.Serial => 1,
             ParallelPlanKind.Rows => Math.Min(threads, chunks),
             ParallelPlanKind.Pipeline => threads,
+            // A layer is a piece: threads beyond the layers would have nothing to do.
+            ParallelPlanKind.Wavefront => Math.Min(threads, spec.Layers),
             // A team's ticket numbers a batch's phases in 16 bits.
             _ => LstmPass.Phases(spec, sequence) + 8 < ushort.MaxValue ? Math.Min(threads, spec.Hidden) : 1,
         };
@@ -135,7 +141,11 @@ public sealed record ParallelPlan(ParallelPlanKind Kind, int Threads, int RowsPe
         // A team draws a chunk's dropout masks on one thread before its forward.
         var dropoutMasks = spec.Dropout > 0 ? CellSecondsPerValue * 0.5 * spec.Layers * sequence * spec.Hidden * rows : 0;
         double seconds;
-        if (kind == ParallelPlanKind.Pipeline && members > 1)
+        if (kind == ParallelPlanKind.Wavefront && members > 1)
+        {
+            seconds = chunks * (WavefrontChunkSeconds(spec, sequence, rows, members, rate) + dropoutMasks);
+        }
+        else if (kind == ParallelPlanKind.Pipeline && members > 1)
         {
             seconds = chunks * (PipelineChunkSeconds(spec, sequence, rows, members, rate) + crossed + dropoutMasks);
         }
@@ -180,6 +190,50 @@ public sealed record ParallelPlan(ParallelPlanKind Kind, int Threads, int RowsPe
 
         seconds += Product(spec.InputSize + h, sequence) / threads;
         return seconds + (LstmPipelinePass.Phases(spec) * BarrierSeconds);
+    }
+
+    /// <summary>
+    /// One chunk under <see cref="ParallelPlanKind.Wavefront"/>: the layers run in rounds of as many as
+    /// there are threads, each round as long as its longest layer (its weight gradient included, in
+    /// backward) plus one step of lag per layer behind the first. Only an [H × r] block a step and layer
+    /// boundary crosses cores.
+    /// </summary>
+    private static double WavefrontChunkSeconds(LstmSpec spec, int sequence, int rows, int threads, double rate)
+    {
+        var (h, g) = ((double)spec.Hidden, 4.0 * spec.Hidden);
+        double Product(double inputs, int steps) => 2 * g * inputs * steps * rows / rate;
+        var cell = (CellSecondsPerValue * sequence * h * rows) + (StepSeconds * sequence);
+        var forward = new double[spec.Layers];
+        var backward = new double[spec.Layers];
+        for (var l = 0; l < spec.Layers; l++)
+        {
+            var inputs = spec.LayerInputs(l);
+            forward[l] = Product(inputs, sequence) + Product(h, sequence) + cell;
+            backward[l] = Product(h, sequence - 1) + cell + (l > 0 ? Product(inputs, sequence) : 0) + Product(inputs + h, sequence);
+        }
+
+        double Rounds(double[] chains, bool down)
+        {
+            var total = 0.0;
+            for (var first = 0; first < chains.Length; first += threads)
+            {
+                var longest = 0.0;
+                for (var j = first; j < Math.Min(chains.Length, first + threads); j++)
+                {
+                    var chain = chains[down ? chains.Length - 1 - j : j];
+                    longest = Math.Max(longest, chain + ((j - first) * chain / sequence));
+                }
+
+                total += longest;
+            }
+
+            return total;
+        }
+
+        // x_t forward and ∂x_t backward cross between cores at each layer boundary and step.
+        var crossed = CrossSecondsPerValue * 2.0 * (spec.Layers - 1) * sequence * h * rows;
+        var waits = 2.0 * (spec.Layers - 1) * sequence * WaitSeconds;
+        return Rounds(forward, down: false) + Rounds(backward, down: true) + crossed + waits + (LstmWavefrontPass.Phases * BarrierSeconds);
     }
 
     /// <summary>Multiply-add work (2 per multiply-add) of one training batch of <paramref name="rows"/> windows.</summary>

@@ -27,4 +27,12 @@ public enum ParallelPlanKind
     /// layer's ∂x), trailing it step by step. About two barriers per layer; needs no wide batch.
     /// </summary>
     Pipeline,
+
+    /// <summary>
+    /// All threads work on the same rows, every layer at once: each layer's steps are one piece, and layer
+    /// l + 1 computes step t as soon as layer l has finished it (backward, layer l − 1 trails layer l), as
+    /// cuDNN's persistent kernels do; the weight gradients are then split by gate rows. Needs two or more
+    /// layers and no wide batch.
+    /// </summary>
+    Wavefront,
 }
